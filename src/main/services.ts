@@ -7,6 +7,7 @@ import type {
 } from '../shared/connections'
 import type { RunDetail, RunSummary, Workflow, WorkflowDraft } from '../shared/workflows'
 import type { OAuthCallbackLink } from './deep-links/oauth-callback-link'
+import type { Logger } from './platform/logger'
 
 /** Headers (and base URL, where the provider has one) that authorize a request. */
 export interface RequestCredentials {
@@ -57,5 +58,7 @@ export interface Services {
   workflows: WorkflowService
   /** The one entry point for URLs that reach the app from the OS (argv, open-url). */
   handleDeepLink(url: string): Promise<void>
+  /** The root logger, for the process that hosts the services. */
+  logger: Logger
   close(): Promise<void>
 }

@@ -8,7 +8,8 @@ export interface Logger {
   debug(message: string, fields?: LogFields): void
   info(message: string, fields?: LogFields): void
   warn(message: string, fields?: LogFields): void
-  error(message: string, fields?: LogFields & { error?: unknown }): void
+  /** `fields.error`, when given, is logged by name, code and stack. */
+  error(message: string, fields?: Readonly<Record<string, unknown>>): void
   child(scope: string): Logger
 }
 
