@@ -17,6 +17,9 @@ export type ErrorCode =
   | 'STEP_FAILED'
   | 'NETWORK_UNAVAILABLE'
   | 'INTERNAL'
+  | 'STORAGE_UNREADABLE'
+  | 'RUN_INTERRUPTED'
+  | 'EXPRESSION_FAILED'
 
 /**
  * The one error class of the main side. `message` is written for the person using the app
