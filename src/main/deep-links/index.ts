@@ -1,0 +1,7 @@
+export { createDeepLinkRouter, describeWithoutQuery } from './deep-link-router'
+export type { DeepLinkRouter, DeepLinkTargets } from './deep-link-router'
+export { findDeepLinkInArgv } from './find-deep-link-in-argv'
+export { APP_SCHEME, oauthRedirectUri } from './oauth-callback-link'
+export type { OAuthCallbackLink } from './oauth-callback-link'
+export { MAX_DEEP_LINK_LENGTH, formatDeepLink, parseDeepLink } from './parse-deep-link'
+export type { DeepLinkParseResult, DeepLinkRejection } from './parse-deep-link'
