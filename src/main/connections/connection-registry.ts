@@ -1,0 +1,112 @@
+import type { Logger } from '../platform/logger'
+import { AllvError } from '../platform/errors'
+import type { SecretStore } from '../secrets/secret-store'
+import type { KeyValueStore } from '../storage/key-value-store'
+import { secretKeys, type ConnectionRecord } from './connection-record'
+
+/** The document the registry keeps in the settings store: records only, never secrets. */
+export type ConnectionsDocument = { connections: Record<string, ConnectionRecord> }
+
+/** A secret to put in the keychain, by its key. */
+export type SecretEntry = readonly [key: string, value: string]
+
+/** Connection records in the settings store and their secrets in the keychain, kept in step. */
+export interface ConnectionRegistry {
+  list(): ConnectionRecord[]
+  get(connectionId: string): ConnectionRecord | null
+  require(connectionId: string): ConnectionRecord
+  /**
+   * Writes the secrets, then the record. Nothing is half-saved: a failed keychain write leaves
+   * no record, and a failed record write puts the keychain back as it was.
+   */
+  save(record: ConnectionRecord, secrets: SecretEntry[], dropSecrets?: string[]): Promise<void>
+  /** Changes non-secret fields of a record; returns the record as stored. */
+  update(connectionId: string, patch: Partial<ConnectionRecord>): ConnectionRecord
+  readSecret(key: string): Promise<string | null>
+  writeSecret(key: string, value: string): Promise<void>
+  /** Deletes the keychain entries first, so a keychain failure leaves the record to retry. */
+  remove(connectionId: string): Promise<void>
+}
+
+/** Builds the registry over the settings store and the keychain. */
+export function createConnectionRegistry(
+  store: KeyValueStore<ConnectionsDocument>,
+  secrets: SecretStore,
+  logger: Logger,
+): ConnectionRegistry {
+  const all = (): Record<string, ConnectionRecord> => store.get('connections') ?? {}
+
+  const writeRecord = (record: ConnectionRecord) => {
+    store.set('connections', { ...all(), [record.id]: record })
+  }
+
+  const get = (connectionId: string) => all()[connectionId] ?? null
+
+  const require = (connectionId: string) => {
+    const record = get(connectionId)
+    if (!record) throw new AllvError('NOT_FOUND', 'That connection no longer exists.')
+    return record
+  }
+
+  const restore = async (previous: Map<string, string | null>) => {
+    for (const [key, value] of previous) {
+      try {
+        if (value === null) await secrets.delete(key)
+        else await secrets.set(key, value)
+      } catch (error) {
+        logger.error('Could not put a keychain entry back after a failed save', { key, error })
+      }
+    }
+  }
+
+  const save: ConnectionRegistry['save'] = async (record, entries, dropSecrets = []) => {
+    const previous = new Map<string, string | null>()
+    for (const [key] of entries) previous.set(key, await secrets.get(key))
+
+    const written = new Map<string, string | null>()
+    try {
+      for (const [key, value] of entries) {
+        await secrets.set(key, value)
+        written.set(key, previous.get(key) ?? null)
+      }
+    } catch (error) {
+      await restore(written)
+      throw error
+    }
+
+    try {
+      writeRecord(record)
+    } catch (error) {
+      await restore(previous)
+      throw new AllvError('INTERNAL', 'Could not write the connection to the settings file.', {
+        cause: error,
+      })
+    }
+
+    for (const key of dropSecrets) {
+      await secrets.delete(key).catch((error: unknown) => {
+        logger.warn('Could not delete an unused keychain entry', { key, error: String(error) })
+      })
+    }
+  }
+
+  return {
+    list: () => Object.values(all()).sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
+    get,
+    require,
+    save,
+    update: (connectionId, patch) => {
+      const record = { ...require(connectionId), ...patch, id: connectionId }
+      writeRecord(record)
+      return record
+    },
+    readSecret: (key) => secrets.get(key),
+    writeSecret: (key, value) => secrets.set(key, value),
+    remove: async (connectionId) => {
+      for (const key of Object.values(secretKeys)) await secrets.delete(key(connectionId))
+      const rest = { ...all() }
+      delete rest[connectionId]
+      store.set('connections', rest)
+    },
+  }
+}

@@ -1,0 +1,16 @@
+import type { z } from 'zod'
+import { AllvError } from '../platform/errors'
+
+/**
+ * Validates a request against its contract schema. The IPC layer already did this for the
+ * renderer; the command line and tests call the service directly, so it checks again.
+ */
+export function parseInput<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  const result = schema.safeParse(value)
+  if (result.success) return result.data
+  const issue = result.error.issues[0]
+  const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : ''
+  throw new AllvError('INVALID_INPUT', `${where}${issue?.message ?? 'invalid request'}`, {
+    cause: result.error,
+  })
+}
