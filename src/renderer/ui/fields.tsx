@@ -1,0 +1,159 @@
+import { useId, type ReactNode } from 'react'
+
+interface FieldShellProps {
+  id: string
+  label: string
+  hint?: ReactNode
+  error?: string | null
+  children: ReactNode
+}
+
+/** Label, control, hint and error in one column; the hint sits outside the label on purpose. */
+function FieldShell({ id, label, hint, error, children }: FieldShellProps) {
+  return (
+    <div className="field">
+      <label className="field-label" htmlFor={id}>
+        {label}
+      </label>
+      {children}
+      {hint && (
+        <p id={`${id}-hint`} className="field-hint">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={`${id}-error`} className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  )
+}
+
+function describedBy(id: string, hint: unknown, error: unknown): string | undefined {
+  const ids = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean)
+  return ids.length > 0 ? ids.join(' ') : undefined
+}
+
+interface TextFieldProps {
+  label: string
+  value: string
+  onChange(value: string): void
+  type?: 'text' | 'password' | 'url'
+  hint?: ReactNode
+  error?: string | null
+  placeholder?: string
+  required?: boolean
+  autoFocus?: boolean
+  monospace?: boolean
+  /** Marks the field as the one a validation message points at, without repeating it. */
+  invalid?: boolean
+}
+
+/** A labelled single-line input. */
+export function TextField(props: TextFieldProps) {
+  const { label, value, onChange, type = 'text', hint, error, monospace, invalid, ...rest } = props
+  const id = useId()
+  return (
+    <FieldShell id={id} label={label} hint={hint} error={error}>
+      <input
+        id={id}
+        className={monospace ? 'input input-mono' : 'input'}
+        type={type}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        aria-invalid={error || invalid ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        spellCheck={false}
+        autoComplete="off"
+        {...rest}
+      />
+    </FieldShell>
+  )
+}
+
+interface SelectFieldProps {
+  label: string
+  value: string
+  onChange(value: string): void
+  options: { value: string; label: string }[]
+  hint?: ReactNode
+  error?: string | null
+}
+
+/** A labelled native select. */
+export function SelectField({ label, value, onChange, options, hint, error }: SelectFieldProps) {
+  const id = useId()
+  return (
+    <FieldShell id={id} label={label} hint={hint} error={error}>
+      <select
+        id={id}
+        className="input select"
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+      >
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </FieldShell>
+  )
+}
+
+interface TextAreaFieldProps {
+  label: string
+  value: string
+  onChange(value: string): void
+  hint?: ReactNode
+  error?: string | null
+  placeholder?: string
+  rows?: number
+  invalid?: boolean
+}
+
+/** A labelled multi-line input in a monospace face, for request bodies. */
+export function TextAreaField(props: TextAreaFieldProps) {
+  const { label, value, onChange, hint, error, placeholder, rows = 5, invalid } = props
+  const id = useId()
+  return (
+    <FieldShell id={id} label={label} hint={hint} error={error}>
+      <textarea
+        id={id}
+        className="input input-mono textarea"
+        value={value}
+        rows={rows}
+        placeholder={placeholder}
+        onChange={(event) => onChange(event.target.value)}
+        aria-invalid={error || invalid ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        spellCheck={false}
+      />
+    </FieldShell>
+  )
+}
+
+interface CheckboxFieldProps {
+  label: string
+  checked: boolean
+  onChange(checked: boolean): void
+}
+
+/** A checkbox with its label to the right. */
+export function CheckboxField({ label, checked, onChange }: CheckboxFieldProps) {
+  const id = useId()
+  return (
+    <div className="checkbox-field">
+      <input
+        id={id}
+        type="checkbox"
+        checked={checked}
+        onChange={(event) => onChange(event.target.checked)}
+      />
+      <label htmlFor={id}>{label}</label>
+    </div>
+  )
+}
