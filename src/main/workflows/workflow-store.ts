@@ -10,6 +10,7 @@ import { validateWorkflowDraft } from './workflow-validation'
 
 /** The workflows file (`workflows.json`): every saved workflow document. */
 export const WorkflowsDocument = z.object({ workflows: z.array(Workflow) })
+/** The parsed content of `workflows.json`. */
 export type WorkflowsDocument = z.infer<typeof WorkflowsDocument>
 
 /** Opens `workflows.json` in the data folder; a broken file is moved aside, not lost. */

@@ -26,7 +26,8 @@ async function failureOf(template: string, limits?: Parameters<typeof renderTemp
 describe('expressions', () => {
   it('renders strings as they are and other values as JSON', async () => {
     const rendered = await renderTemplate(
-      'id={{ steps.user.json.id }} name={{ steps.user.json.name }} roles={{ steps.user.json.roles }}',
+      'id={{ steps.user.json.id }} name={{ steps.user.json.name }} ' +
+        'roles={{ steps.user.json.roles }}',
       context,
     )
     expect(rendered).toBe('id=7 name=Ada roles=["a","b"]')

@@ -68,7 +68,7 @@ describe('http.request auth', () => {
     expect(run.steps[0]?.attempts).toBe(2)
   })
 
-  it('fails the run with an auth error when the server refuses the refreshed token too', async () => {
+  it('fails the run on auth when the server refuses the refreshed token too', async () => {
     accepted = 'nobody-has-this-token'
     const connections = fakeConnections([CANARY, FRESH], server.url)
 

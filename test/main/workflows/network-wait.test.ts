@@ -28,7 +28,7 @@ describe('waiting for the network', () => {
     data.remove()
   })
 
-  it('shows the run waiting while the server is unreachable, then succeeds when it is back', async () => {
+  it('shows the run waiting while the server is down, then succeeds once it is up', async () => {
     const port = await closedPort()
     const statusesDuringSleep: (RunStatus | undefined)[] = []
     const delays: number[] = []

@@ -81,7 +81,7 @@ describe('workflow runs', () => {
     expect(server.seen[1]?.headers['content-type']).toBe('application/json')
   })
 
-  it('fails the step with a clear message when an expression fails, and skips the rest', async () => {
+  it('fails the step clearly when an expression fails, and skips the rest', async () => {
     const { service } = openService(data.dir)
     cleanups.push(() => service.close())
     const server = await startLoopback(() => ({ body: '{"id": 1}' }))
@@ -105,6 +105,23 @@ describe('workflow runs', () => {
     )
     expect(run.steps.map((step) => step.status)).toEqual(['succeeded', 'failed', 'skipped'])
     expect(server.seen).toHaveLength(1)
+  })
+
+  it('fails the step when a URL from an expression is not a full http(s) URL', async () => {
+    const { service } = openService(data.dir)
+    cleanups.push(() => service.close())
+    const workflow = service.save(draft([httpStep('a', '{{ "ht!tp:/nope" }}')]))
+
+    const { runId } = await service.run(workflow.id)
+    await service.idle()
+
+    const run = service.getRun(runId)
+    expect(run.status).toBe('failed')
+    expect(run.steps[0]?.error).toEqual({
+      code: 'STEP_FAILED',
+      message:
+        'steps[0].params.url: "ht!tp:/nope" must be a full URL such as https://example.com/path',
+    })
   })
 
   it('fails the run when a step gets an error status, and records the response', async () => {
