@@ -54,6 +54,8 @@ export function createRunEngine(deps: EngineDependencies): RunEngine {
   // The document has a linear `steps` list: branches, loops and error branches are not
   // modelled yet, so a run is the steps in order and stops at the first failure.
   const execute = async (runId: string, workflow: Workflow, signal: AbortSignal) => {
+    // Every earlier response stays in memory for the whole run (up to READ_BODY_BYTES each),
+    // so a long workflow of large downloads can hold a lot; nothing spills to disk yet.
     const context: ExpressionContext = {
       steps: {},
       trigger: { type: workflow.trigger.type, firedAt: now() },
