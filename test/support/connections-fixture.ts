@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import Conf from 'conf'
 import type { OAuthFlowEnded } from '../../src/shared/connections'
 import { createConnectionService } from '../../src/main/connections'
+import { secretKeys } from '../../src/main/connections/connection-record'
 import type { CatalogEntry, ConnectionsDocument } from '../../src/main/connections'
 import { parseDeepLink } from '../../src/main/deep-links'
 import type { OAuthCallbackLink } from '../../src/main/deep-links'
@@ -36,7 +37,8 @@ export interface ConnectionsFixture {
   dataFilesText(): string
   /** Builds a second service over the same file and keychain, as after a restart. */
   restart(): ConnectionService
-  close(): void
+  /** Deletes the data folder and the keychain entries of every connection still recorded. */
+  close(): Promise<void>
 }
 
 /** Builds the fixture; pass `secrets` or `fetch` to watch what the service does with them. */
@@ -96,7 +98,13 @@ export function createConnectionsFixture(
         .map((entry) => readFileSync(join(entry.parentPath, entry.name), 'utf8'))
         .join('\n'),
     restart: build,
-    close: () => rmSync(dataDir, { recursive: true, force: true }),
+    close: async () => {
+      for (const id of Object.keys(store.get('connections') ?? {})) {
+        for (const key of Object.values(secretKeys))
+          await secrets.delete(key(id)).catch(() => false)
+      }
+      rmSync(dataDir, { recursive: true, force: true })
+    },
   }
 }
 

@@ -149,14 +149,15 @@ export function createTokenRefresher(context: ConnectionsContext): TokenRefreshe
 
   const accessTokenFor = async (connectionId: string, force: boolean): Promise<string> => {
     const running = flights.get(connectionId)
-    if (running && (running.refreshing || !force)) return running.promise
-    if (running) await running.promise.catch(() => undefined)
+    if (running) {
+      if (running.refreshing || !force) return running.promise
+      // A plain read is under way; after a 401 its answer is stale, so refresh after it.
+      await running.promise.catch(() => undefined)
+      return accessTokenFor(connectionId, force)
+    }
 
-    const again = flights.get(connectionId)
-    if (again)
-      return again.refreshing || !force ? again.promise : accessTokenFor(connectionId, force)
-
-    const flight: Flight = { promise: Promise.resolve(''), refreshing: false }
+    // A forced call always refreshes, so callers arriving meanwhile can share it at once.
+    const flight: Flight = { promise: Promise.resolve(''), refreshing: force }
     flight.promise = resolve(connectionId, force, flight).finally(() => {
       if (flights.get(connectionId) === flight) flights.delete(connectionId)
     })

@@ -28,7 +28,7 @@ beforeEach(async () => {
 })
 afterEach(async () => {
   await context.close()
-  fixture.close()
+  await fixture.close()
 })
 
 const startGenericFlow = (connectionId?: string) =>
