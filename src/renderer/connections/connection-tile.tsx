@@ -46,7 +46,10 @@ export function ConnectionTile({ tile }: { tile: Tile }) {
         )}
         {flow && <FlowWaiting flow={flow} />}
         {message && !flow && (
-          <p className={`tile-message tile-message-${message.tone}`} role="alert">
+          <p
+            className={`tile-message tile-message-${message.tone}`}
+            role={message.tone === 'error' ? 'alert' : 'status'}
+          >
             {message.text}
           </p>
         )}

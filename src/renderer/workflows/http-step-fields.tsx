@@ -19,9 +19,11 @@ const NONE = ''
 export function HttpStepFields(props: HttpStepFieldsProps) {
   const { step, position, faultField, onChange, onRemove } = props
   const connections = useConnectionsStore((state) => state.connections)
+  const missing = step.connectionId !== null && !connections.some((c) => c.id === step.connectionId)
   const options = [
     { value: NONE, label: 'None' },
     ...connections.map((connection) => ({ value: connection.id, label: connection.label })),
+    ...(missing ? [{ value: step.connectionId ?? NONE, label: 'A removed connection' }] : []),
   ]
   const patch = (changes: Partial<EditorStep>) => onChange({ ...step, ...changes })
   const invalid = (field: string) => faultField === field
@@ -49,7 +51,11 @@ export function HttpStepFields(props: HttpStepFieldsProps) {
           value={step.connectionId ?? NONE}
           onChange={(value) => patch({ connectionId: value === NONE ? null : value })}
           options={options}
-          hint="Signs the request; leave None for public APIs."
+          hint={
+            missing
+              ? 'This connection was disconnected; pick another.'
+              : 'Signs the request; leave None for public APIs.'
+          }
         />
       </div>
       <div className="method-url-row">
