@@ -120,28 +120,27 @@ export async function startOidcServer(options: OidcServerOptions = {}): Promise<
     apiKey: options.apiKey ?? `test-key-${randomBytes(12).toString('hex')}`,
   }
   const counts = new Map<string, number>()
-  let provider: Provider | undefined
 
-  const oidc = createServer((request, response) => {
+  // The issuer names the port, so the server listens before the provider exists.
+  const oidc = createServer()
+  const issuer = await listen(oidc)
+  const provider = new Provider(issuer, providerConfiguration(settings))
+  const handle = provider.callback()
+  oidc.on('request', (request: IncomingMessage, response: ServerResponse) => {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname
     counts.set(path, (counts.get(path) ?? 0) + 1)
-    if (!provider) return json(response, 503, { error: 'starting' })
-    const current = provider
-    handleInteraction(current, settings.users, request, response).then(
-      (handled) => handled || current.callback()(request, response),
+    handleInteraction(provider, settings.users, request, response).then(
+      (handled) => handled || handle(request, response),
       (error: unknown) => json(response, 500, { error: String(error) }),
     )
   })
-  const issuer = await listen(oidc)
-  provider = new Provider(issuer, providerConfiguration(settings))
 
-  const api = createServer((request, response) => serveApi(request, response))
   const serveApi = async (request: IncomingMessage, response: ServerResponse) => {
     const url = new URL(request.url ?? '/', 'http://localhost')
     const auth = request.headers.authorization ?? ''
     if (url.pathname === '/me') {
       const token = auth.startsWith('Bearer ')
-        ? await provider?.AccessToken.find(auth.slice(7))
+        ? await provider.AccessToken.find(auth.slice(7))
         : undefined
       if (!token || token.isExpired) {
         return json(
@@ -160,6 +159,7 @@ export async function startOidcServer(options: OidcServerOptions = {}): Promise<
     }
     json(response, 404, { error: 'not found' })
   }
+  const api = createServer((request, response) => void serveApi(request, response))
   const apiOrigin = await listen(api)
 
   return {

@@ -1,0 +1,54 @@
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { defaultCatalogEntries } from '../../../src/main/connections'
+import type { CatalogEntry } from '../../../src/main/connections'
+import { launchChromium, signInAndCaptureRedirect } from '../../support/browser-sign-in'
+import { createConnectionsFixture } from '../../support/connections-fixture'
+import { startOidcServer, type OidcServer } from '../../support/oidc-server'
+
+let oidc: OidcServer
+let browser: Browser
+
+/** The generic entry, redirecting to loopback as the Google entry does. */
+const loopbackCatalog: CatalogEntry[] = defaultCatalogEntries.map((entry) =>
+  entry.id === 'oauth2' && entry.auth.kind === 'oauth2'
+    ? { ...entry, auth: { ...entry.auth, redirect: { kind: 'loopback', host: '127.0.0.1' } } }
+    : entry,
+)
+
+beforeAll(async () => {
+  oidc = await startOidcServer()
+  browser = await launchChromium()
+})
+afterAll(async () => {
+  await browser?.close()
+  await oidc?.close()
+})
+
+describe('the loopback redirect', () => {
+  it('receives the redirect on an ephemeral 127.0.0.1 port and closes once the flow ends', async () => {
+    const fixture = createConnectionsFixture({ catalog: loopbackCatalog })
+    const { flowId } = await fixture.service.startOAuth({
+      providerId: 'oauth2',
+      server: { issuer: oidc.issuer },
+      clientId: oidc.clientId,
+    })
+    const authorizeUrl = await fixture.nextOpenedUrl()
+    const redirectUri = new URL(authorizeUrl).searchParams.get('redirect_uri') ?? ''
+    expect(redirectUri).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/oauth\/oauth2$/)
+
+    const page = await browser.newPage()
+    await signInAndCaptureRedirect(page, authorizeUrl, {
+      user: oidc.user,
+      redirectPrefix: redirectUri,
+    })
+    const ended = await fixture.flowEnd(flowId)
+    await page.getByText('You can close this tab').waitFor()
+
+    expect(ended.outcome).toBe('connected')
+    expect((await fixture.service.list())[0]?.account).toBe('ada@example.test')
+    await expect(fetch(redirectUri)).rejects.toThrow()
+    await page.close()
+    await fixture.close()
+  })
+})

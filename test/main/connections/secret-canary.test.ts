@@ -1,0 +1,86 @@
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { secretKeys, type StoredTokens } from '../../../src/main/connections/connection-record'
+import { launchChromium } from '../../support/browser-sign-in'
+import { connectThroughBrowser } from '../../support/connect-through-browser'
+import { createConnectionsFixture } from '../../support/connections-fixture'
+import { startOidcServer, type OidcServer } from '../../support/oidc-server'
+
+const canaryKey = 'canary-api-key-7f3e9b1c5a2d4e6f'
+const canaryClientSecret = 'canary-client-secret-0c1d2e3f'
+
+let oidc: OidcServer
+let browser: Browser
+
+beforeAll(async () => {
+  oidc = await startOidcServer({ apiKey: canaryKey })
+  browser = await launchChromium()
+})
+afterAll(async () => {
+  await browser?.close()
+  await oidc?.close()
+})
+
+describe('secrets stay in the keychain', () => {
+  it('never writes a token, key, code or client secret to the data folder, a log line or a renderer payload', async () => {
+    const fixture = createConnectionsFixture()
+    const context = await browser.newContext()
+    const payloads: unknown[] = []
+    fixture.service.onChanged((views) => payloads.push(views))
+    fixture.service.onFlowEnded((event) => payloads.push(event))
+    const planted = [canaryKey, canaryClientSecret]
+    const plantTokens = async (connectionId: string) => {
+      const raw = await fixture.secrets.get(secretKeys.tokens(connectionId))
+      const tokens = JSON.parse(raw ?? 'null') as StoredTokens
+      planted.push(tokens.accessToken, tokens.refreshToken ?? 'no refresh token')
+    }
+
+    const { ended, link } = await connectThroughBrowser({ fixture, oidc, browser: context })
+    const connectionId = ended.connectionId ?? ''
+    planted.push(link.params.get('code') ?? 'no code', link.state)
+    await plantTokens(connectionId)
+    await fixture.service.credentialsFor(connectionId, { afterUnauthorized: true })
+    await plantTokens(connectionId)
+    payloads.push(await fixture.service.check(connectionId))
+
+    const { headerName, prefix, baseUrl, url } = oidc.apiKeyServer
+    const keyed = { headerName, prefix, baseUrl, testUrl: url }
+    payloads.push(
+      await fixture.service.connectApiKey({
+        providerId: 'apikey',
+        apiKey: canaryKey,
+        settings: keyed,
+      }),
+    )
+    const refused = `${canaryKey}-but-wrong`
+    payloads.push(
+      await fixture.service
+        .connectApiKey({ providerId: 'apikey', apiKey: refused, settings: keyed })
+        .catch((error: Error) => error.message),
+    )
+    const { flowId } = await fixture.service.startOAuth({
+      providerId: 'oauth2',
+      server: { issuer: oidc.issuer },
+      clientId: oidc.clientId,
+      clientSecret: canaryClientSecret,
+    })
+    fixture.service.cancelOAuth(flowId)
+    payloads.push(await fixture.service.list(), fixture.service.listCatalog())
+
+    const files = fixture.dataFilesText()
+    const logs = fixture.logLines.join('\n')
+    const renderer = JSON.stringify(payloads)
+    expect(files.length).toBeGreaterThan(0)
+    expect(logs.length).toBeGreaterThan(0)
+    for (const secret of planted) {
+      expect(secret.length).toBeGreaterThan(8)
+      expect(files).not.toContain(secret)
+      expect(logs).not.toContain(secret)
+      expect(renderer).not.toContain(secret)
+    }
+
+    for (const view of await fixture.service.list()) await fixture.service.disconnect(view.id)
+    await context.close()
+    await fixture.close()
+  })
+})
