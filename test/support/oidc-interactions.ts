@@ -12,7 +12,7 @@ export interface TestUser {
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`)
 
-/** Each page carries `data-interaction` and a fresh `data-render`, so a driver can tell them apart. */
+/** Pages carry `data-interaction` and a fresh `data-render`, so a driver tells them apart. */
 const page = (kind: string, title: string, body: string) =>
   '<!doctype html><html lang="en"><meta charset="utf-8">' +
   `<title>${escape(title)}</title><main>` +

@@ -65,7 +65,7 @@ describe('connecting with an API key', () => {
     })
   })
 
-  it('refuses a key the test URL rejects, naming the URL and status, and saves nothing', async () => {
+  it('refuses a key the test URL rejects, naming URL and status, saving nothing', async () => {
     const wrongKey = 'wrong-key-0000000000000000'
 
     const attempt = fixture.service.connectApiKey({

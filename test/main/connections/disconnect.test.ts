@@ -36,7 +36,7 @@ const tokensOf = async (connectionId: string): Promise<StoredTokens> =>
   JSON.parse((await fixture.secrets.get(secretKeys.tokens(connectionId))) ?? 'null')
 
 describe('disconnecting', () => {
-  it('revokes the tokens at the provider, then deletes the keychain entries and the record', async () => {
+  it('revokes at the provider, then deletes the keychain entries and the record', async () => {
     const { ended } = await connectThroughBrowser({ fixture, oidc, browser: context })
     const connectionId = ended.connectionId ?? ''
     const { accessToken } = await tokensOf(connectionId)

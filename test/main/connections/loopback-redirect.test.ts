@@ -26,7 +26,7 @@ afterAll(async () => {
 })
 
 describe('the loopback redirect', () => {
-  it('receives the redirect on an ephemeral 127.0.0.1 port and closes once the flow ends', async () => {
+  it('receives the redirect on an ephemeral 127.0.0.1 port, then closes', async () => {
     const fixture = createConnectionsFixture({ catalog: loopbackCatalog })
     const { flowId } = await fixture.service.startOAuth({
       providerId: 'oauth2',

@@ -68,7 +68,7 @@ describe('connecting through OAuth in the system browser', () => {
     expect(url.searchParams.get('state')?.length).toBeGreaterThanOrEqual(43)
   })
 
-  it('turns the tile connected with the account name and keeps the tokens only in the keychain', async () => {
+  it('turns the tile connected with the account, tokens only in the keychain', async () => {
     const { connectionId } = await connect()
 
     const [view] = await fixture.service.list()
@@ -89,7 +89,7 @@ describe('connecting through OAuth in the system browser', () => {
     expect(answer.status).toBe(200)
   })
 
-  it('refuses a callback whose state matches no flow, and the same callback replayed twice', async () => {
+  it('refuses an unknown state, and the same callback replayed twice', async () => {
     const { link } = await connect()
     const before = fixture.dataFilesText()
 
@@ -111,7 +111,7 @@ describe('connecting through OAuth in the system browser', () => {
     expect((await fixture.flowEnd(flowId)).outcome).toBe('connected')
   })
 
-  it('ends the flow as cancelled on access_denied and keeps the previous connection as it was', async () => {
+  it('ends as cancelled on access_denied, keeping the previous connection', async () => {
     const { connectionId } = await connect()
     const before = await fixture.service.list()
 
@@ -134,6 +134,38 @@ describe('connecting through OAuth in the system browser', () => {
     expect((await fixture.flowEnd(flowId)).outcome).toBe('cancelled')
     expect(await fixture.service.handleOAuthCallback(link)).toBe(false)
     expect(await fixture.service.list()).toEqual([])
+  })
+
+  it('refuses a redirect whose iss names another server (RFC 9207) and saves nothing', async () => {
+    const { flowId } = await startGenericFlow()
+    const { link } = await signIn()
+    expect(link.params.get('iss')).toBe(oidc.issuer)
+    link.params.set('iss', 'https://attacker.example')
+
+    expect(await fixture.service.handleOAuthCallback(link)).toBe(true)
+
+    expect((await fixture.flowEnd(flowId)).outcome).toBe('failed')
+    expect(await fixture.service.list()).toEqual([])
+  })
+
+  it('stops honouring a state after ten minutes', async () => {
+    const { flowId } = await startGenericFlow()
+    const state = new URL(await fixture.nextOpenedUrl()).searchParams.get('state') ?? ''
+    fixture.clock.skewMs = 10 * 60_000 + 1
+
+    const late = { kind: 'oauth-callback' as const, providerId: 'oauth2', state }
+    const params = new URLSearchParams({ code: 'late-code', state })
+    expect(await fixture.service.handleOAuthCallback({ ...late, params })).toBe(false)
+
+    expect(await fixture.flowEnd(flowId)).toMatchObject({ outcome: 'failed' })
+  })
+
+  it('re-checks a connection through userinfo and keeps it connected', async () => {
+    const { connectionId } = await connect()
+
+    const checked = await fixture.service.check(connectionId)
+
+    expect(checked).toMatchObject({ status: 'connected', account: 'ada@example.test' })
   })
 
   it('says plainly when the issuer cannot be reached, and saves nothing', async () => {

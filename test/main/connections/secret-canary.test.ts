@@ -22,7 +22,7 @@ afterAll(async () => {
 })
 
 describe('secrets stay in the keychain', () => {
-  it('never writes a token, key, code or client secret to the data folder, a log line or a renderer payload', async () => {
+  it('keeps tokens, keys, codes and client secrets out of files, logs, renderer', async () => {
     const fixture = createConnectionsFixture()
     const context = await browser.newContext()
     const payloads: unknown[] = []

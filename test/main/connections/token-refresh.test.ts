@@ -71,7 +71,7 @@ describe('access tokens of an OAuth connection', () => {
     expect(credentials.headers.Authorization).toBe(`Bearer ${(await storedTokens()).accessToken}`)
   })
 
-  it('are refreshed ahead of expiry, and the new pair is in the keychain before it is handed out', async () => {
+  it('are refreshed ahead of expiry, the new pair stored before it is handed out', async () => {
     const old = await storedTokens()
     nearExpiry()
     keychainEvents.length = 0

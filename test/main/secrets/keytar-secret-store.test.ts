@@ -9,7 +9,7 @@ import {
 import { keychainAccounts, keychainLookup } from '../../support/keychain'
 
 describe('the keytar secret store', () => {
-  it('sets, reads and deletes a secret in the real keychain, where secret-tool finds it', async () => {
+  it('round-trips a secret in the real keychain, where secret-tool finds it', async () => {
     const store = createSystemSecretStore()
     const key = `test:${randomUUID()}`
 
@@ -24,7 +24,7 @@ describe('the keytar secret store', () => {
     expect(await store.delete(key)).toBe(false)
   })
 
-  it('reports every keychain failure as KEYCHAIN_UNAVAILABLE, keeping the original as cause', async () => {
+  it('reports any keychain failure as KEYCHAIN_UNAVAILABLE, with the cause', async () => {
     const dbusDown = new Error('Cannot autolaunch D-Bus without X11 $DISPLAY')
     const failing: KeytarModule = {
       getPassword: () => Promise.reject(dbusDown),
