@@ -23,22 +23,31 @@ export const CONTENT_SECURITY_POLICY = [
  */
 export function contentSecurityPolicyFor(origin: AppOrigin): string {
   if (!origin.devServer) return CONTENT_SECURITY_POLICY
-  const socket = `${origin.devServer.protocol === 'https:' ? 'wss' : 'ws'}://${origin.devServer.host}`
+  const { protocol, host } = origin.devServer
+  const socket = `${protocol === 'https:' ? 'wss' : 'ws'}://${host}`
   return CONTENT_SECURITY_POLICY.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
     .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
     .replace("connect-src 'self'", `connect-src 'self' ${socket}`)
 }
 
-/** Response headers with the policy set, replacing any the response brought (any casing). */
+/** Response headers without any CSP or nosniff header (any casing), to be set afresh. */
+export function withoutSecurityHeaders(
+  headers: Record<string, string[]> | undefined,
+): Record<string, string[]> {
+  return Object.fromEntries(
+    Object.entries(headers ?? {}).filter(
+      ([name]) => !/^(content-security-policy|x-content-type-options)$/i.test(name),
+    ),
+  )
+}
+
+/** Response headers with the policy set, replacing any the response brought. */
 export function withSecurityHeaders(
   headers: Record<string, string[]> | undefined,
   policy: string,
 ): Record<string, string[]> {
-  const kept = Object.entries(headers ?? {}).filter(
-    ([name]) => !/^(content-security-policy|x-content-type-options)$/i.test(name),
-  )
   return {
-    ...Object.fromEntries(kept),
+    ...withoutSecurityHeaders(headers),
     'Content-Security-Policy': [policy],
     'X-Content-Type-Options': ['nosniff'],
   }

@@ -57,19 +57,21 @@ export function startDesktopApp(deps: DesktopDependencies, launch: DesktopLaunch
     devServerUrl: process.env.ELECTRON_RENDERER_URL,
   })
   const policy = contentSecurityPolicyFor(origin)
-  const openExternal = createOpenExternalSafely((url) => shell.openExternal(url), logger)
+  // The app's only shell.openExternal, reachable solely through the guard (checklist #15).
+  const shellOpen = (url: string) => shell.openExternal(url) // eng-disable OPEN_EXTERNAL_JS_CHECK
+  const openExternal = createOpenExternalSafely(shellOpen, logger)
 
   protocol.registerSchemesAsPrivileged([
     { scheme: APP_PROTOCOL, privileges: APP_SCHEME_PRIVILEGES },
   ])
   app.enableSandbox()
-  app.setAsDefaultProtocolClient(
-    ...protocolClientArgs({
-      defaultApp: Boolean(process.defaultApp),
-      execPath: process.execPath,
-      appPath: app.getAppPath(),
-    }),
-  )
+  const registration = protocolClientArgs({
+    defaultApp: Boolean(process.defaultApp),
+    execPath: process.execPath,
+    appPath: app.getAppPath(),
+  })
+  // Links of this scheme reach only the inbox, and every one is validated by parseDeepLink.
+  app.setAsDefaultProtocolClient(...registration) // eng-disable PROTOCOL_HANDLER_JS_CHECK
   app.on('web-contents-created', (_event, contents) => {
     guardWebContents(contents, { origin, openExternal, logger })
   })

@@ -41,7 +41,7 @@ describe('the shared deep-link cases', () => {
     for (const line of lines) expect(line).not.toMatch(/C1|C2|S1|S2|NOPE|AAAA|access_denied/)
   })
 
-  it('hands accepted links to the OAuth side with their provider, state and parameters', async () => {
+  it('hands accepted links to the OAuth side with provider, state and parameters', async () => {
     const received: OAuthCallbackLink[] = []
     const router = createDeepLinkRouter({
       onOAuthCallback: async (link) => (received.push(link), true),

@@ -71,7 +71,7 @@ describe('before ready', () => {
     )
   })
 
-  it('queues a link that arrives by open-url before the window exists, then delivers it', async () => {
+  it('queues a link from open-url before the window exists, then delivers it', async () => {
     const app = start()
     const event = fakeEvent()
 

@@ -64,7 +64,7 @@ describe('the IPC binding', () => {
     expect(handlers['runs:get']).toHaveBeenCalledWith({ runId: 'r1' })
   })
 
-  it('answers INVALID_INPUT for a payload the contract refuses, without calling the handler', async () => {
+  it('answers INVALID_INPUT for a payload the contract refuses, skipping the handler', async () => {
     const { call, fromMainFrame, handlers } = setUp()
 
     const result = await call('connections:check', fromMainFrame, { connectionId: 42 })
@@ -99,7 +99,7 @@ describe('the IPC binding', () => {
     expect(lines.join('\n')).toContain('untrusted-sender')
   })
 
-  it('refuses a call from another webContents, from a gone frame and after the window closed', async () => {
+  it('refuses another webContents, a gone frame and a closed window', async () => {
     const { call, window, fromMainFrame } = setUp()
     const other = new electron.FakeBrowserWindow({}).webContents
     other.mainFrame.url = 'app://allv/index.html'
