@@ -39,16 +39,17 @@ export async function createServices(adapters: PlatformAdapters): Promise<Servic
   const logger = createLogger(adapters.logSink ?? ((line) => process.stderr.write(`${line}\n`)))
   const createBackend = adapters.createJsonBackend
 
+  const connectionsFile = openJsonStore({
+    dataDir,
+    name: 'connections',
+    schema: ConnectionsFile,
+    defaults: { connections: {} },
+    logger: logger.child('storage'),
+    clock,
+    createBackend,
+  })
   const connections = createConnectionService({
-    store: openJsonStore({
-      dataDir,
-      name: 'connections',
-      schema: ConnectionsFile,
-      defaults: { connections: {} },
-      logger: logger.child('storage'),
-      clock,
-      createBackend,
-    }),
+    store: connectionsFile,
     secrets: adapters.secrets,
     openExternal: (url) => adapters.openExternal(url),
     fetch,
@@ -72,9 +73,12 @@ export async function createServices(adapters: PlatformAdapters): Promise<Servic
     connections,
     workflows,
     logger,
+    notices: () => [connectionsFile.recovery?.message, ...workflows.notices()].filter(isText),
     handleDeepLink: async (url) => {
       await deepLinks.handle(url)
     },
     close: () => workflows.close(),
   }
 }
+
+const isText = (value: string | undefined): value is string => value !== undefined

@@ -58,6 +58,8 @@ export interface Services {
   workflows: WorkflowService
   /** The one entry point for URLs that reach the app from the OS (argv, open-url). */
   handleDeepLink(url: string): Promise<void>
+  /** Sentences about data recovered at start (files moved aside, runs interrupted). */
+  notices(): string[]
   /** The root logger, for the process that hosts the services. */
   logger: Logger
   close(): Promise<void>

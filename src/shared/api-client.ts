@@ -33,6 +33,8 @@ type Listen<E extends EventName> = (listener: (payload: EventPayload<E>) => void
 
 /** The API the renderer sees as `window.allv`: named functions, one per contract entry. */
 export interface AllvApi {
+  /** Sentences about data the app had to recover at start (a file moved aside, say). */
+  app: { notices: Call<'app:notices'> }
   catalog: { list: Call<'catalog:list'> }
   connections: {
     list: Call<'connections:list'>
@@ -70,6 +72,7 @@ export function createAllvApi(transport: IpcTransport): AllvApi {
     transport.subscribe(event, (payload) => listener(payload as never))
 
   return {
+    app: { notices: call('app:notices') },
     catalog: { list: call('catalog:list') },
     connections: {
       list: call('connections:list'),

@@ -19,6 +19,7 @@ const runId = z.object({ runId: z.string().min(1).max(64) })
  * The main side validates `request` before a service sees it; nothing else crosses.
  */
 export const invokeContract = {
+  'app:notices': { request: nothing, response: z.array(z.string()) },
   'catalog:list': { request: nothing, response: z.array(CatalogEntryView) },
   'connections:list': { request: nothing, response: z.array(ConnectionView) },
   'connections:startOAuth': { request: StartOAuthRequest, response: StartOAuthResponse },

@@ -6,9 +6,7 @@ export const WORKFLOW_SCHEMA_VERSION = 1
 export const HttpMethod = z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD'])
 export type HttpMethod = z.infer<typeof HttpMethod>
 
-const id = z
-  .string()
-  .regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1-64 letters, digits, "-" or "_"')
+const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1-64 letters, digits, "-" or "_"')
 
 /** An HTTP request step: auth comes from the chosen connection, never from the step. */
 export const HttpRequestStep = z.object({

@@ -17,6 +17,7 @@ export type IpcHandlers = { [C in InvokeChannel]: (payload: unknown) => Promise<
 type Route = (services: Services, request: never) => unknown
 
 const routes: { [C in InvokeChannel]: Route } = {
+  'app:notices': (s) => s.notices(),
   'catalog:list': (s) => s.connections.listCatalog(),
   'connections:list': (s) => s.connections.list(),
   'connections:startOAuth': (s, request) => s.connections.startOAuth(request),

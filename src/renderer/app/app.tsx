@@ -1,6 +1,7 @@
 import { ConnectionsPage } from '../connections/connections-page'
 import { WorkflowsPage } from '../workflows/workflows-page'
 import { useNavStore, type Page } from './nav-store'
+import { NoticesBanner } from './notices-banner'
 import { Sidebar } from './sidebar'
 import { useLiveData } from './use-live-data'
 import './app.css'
@@ -37,6 +38,7 @@ export function App() {
           </h1>
           <p className="page-subtitle">{heading.subtitle}</p>
         </header>
+        <NoticesBanner />
         {page === 'connections' ? <ConnectionsPage /> : <WorkflowsPage />}
       </main>
     </div>
