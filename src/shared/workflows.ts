@@ -1,7 +1,7 @@
 import { z } from 'zod'
+import { WORKFLOW_SCHEMA_VERSION } from './workflow-version'
 
-/** The version of the workflow document this build writes; older ones are migrated on load. */
-export const WORKFLOW_SCHEMA_VERSION = 1
+export { WORKFLOW_SCHEMA_VERSION }
 
 export const HttpMethod = z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD'])
 export type HttpMethod = z.infer<typeof HttpMethod>

@@ -1,9 +1,5 @@
-import {
-  WORKFLOW_SCHEMA_VERSION,
-  type HttpMethod,
-  type Workflow,
-  type WorkflowDraft,
-} from '../../shared/workflows'
+import type { HttpMethod, Workflow, WorkflowDraft } from '../../shared/workflows'
+import { WORKFLOW_SCHEMA_VERSION } from '../../shared/workflow-version'
 
 /** One header of a step as the editor holds it; rows may be blank or repeat while typing. */
 export interface HeaderRow {
