@@ -1,4 +1,5 @@
-import type { AuthKind, ConnectionStatus, ConnectionView } from '../../shared/connections'
+import { z } from 'zod'
+import { AuthKind, ConnectionStatus, type ConnectionView } from '../../shared/connections'
 
 /** Endpoints of the authorization server a connection was made with (no secrets). */
 export interface StoredOAuthServer {
@@ -87,3 +88,45 @@ export function toConnectionView(record: ConnectionRecord): ConnectionView {
 export function maskApiKey(apiKey: string): string {
   return apiKey.length >= 12 ? `••••${apiKey.slice(-4)}` : '••••'
 }
+
+const storedServer = z.object({
+  issuer: z.string(),
+  authorizationEndpoint: z.string(),
+  tokenEndpoint: z.string(),
+  revocationEndpoint: z.string().nullable(),
+  userinfoEndpoint: z.string().nullable(),
+  issParameterSupported: z.boolean(),
+  idTokenSigningAlgs: z.array(z.string()),
+})
+
+/** The shape a record must have when read back; a hand-edited or older file may differ. */
+export const ConnectionRecordSchema = z.object({
+  id: z.string().min(1),
+  providerId: z.string().min(1),
+  label: z.string(),
+  authKind: AuthKind,
+  status: ConnectionStatus,
+  account: z.string().nullable(),
+  scopes: z.array(z.string()),
+  maskedKey: z.string().nullable(),
+  problem: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  oauth: z
+    .object({
+      server: storedServer,
+      clientId: z.string(),
+      requestedScopes: z.array(z.string()),
+      hasClientSecret: z.boolean(),
+      expiresAt: z.number(),
+    })
+    .nullable(),
+  apiKey: z
+    .object({
+      headerName: z.string(),
+      prefix: z.string(),
+      baseUrl: z.string(),
+      testUrl: z.string().nullable(),
+    })
+    .nullable(),
+}) satisfies z.ZodType<ConnectionRecord>

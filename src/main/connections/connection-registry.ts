@@ -2,7 +2,7 @@ import type { Logger } from '../platform/logger'
 import { AllvError } from '../platform/errors'
 import type { SecretStore } from '../secrets/secret-store'
 import type { KeyValueStore } from '../storage/key-value-store'
-import { secretKeys, type ConnectionRecord } from './connection-record'
+import { ConnectionRecordSchema, secretKeys, type ConnectionRecord } from './connection-record'
 
 /** The document the registry keeps in the settings store: records only, never secrets. */
 export type ConnectionsDocument = { connections: Record<string, ConnectionRecord> }
@@ -34,10 +34,25 @@ export function createConnectionRegistry(
   secrets: SecretStore,
   logger: Logger,
 ): ConnectionRegistry {
-  const all = (): Record<string, ConnectionRecord> => store.get('connections') ?? {}
+  // Writes go through the raw map so that a record this version cannot read is kept as is.
+  const raw = (): Record<string, unknown> => store.get('connections') ?? {}
+
+  const all = (): Record<string, ConnectionRecord> => {
+    const records: Record<string, ConnectionRecord> = {}
+    for (const [id, value] of Object.entries(raw())) {
+      const parsed = ConnectionRecordSchema.safeParse(value)
+      // A damaged record is left out, not fatal: the other connections keep working.
+      if (parsed.success && parsed.data.id === id) records[id] = parsed.data
+      else logger.warn('Skipping a connection record that does not parse', { connectionId: id })
+    }
+    return records
+  }
 
   const writeRecord = (record: ConnectionRecord) => {
-    store.set('connections', { ...all(), [record.id]: record })
+    store.set('connections', {
+      ...raw(),
+      [record.id]: record,
+    } as ConnectionsDocument['connections'])
   }
 
   const get = (connectionId: string) => all()[connectionId] ?? null
@@ -104,9 +119,9 @@ export function createConnectionRegistry(
     writeSecret: (key, value) => secrets.set(key, value),
     remove: async (connectionId) => {
       for (const key of Object.values(secretKeys)) await secrets.delete(key(connectionId))
-      const rest = { ...all() }
+      const rest = { ...raw() }
       delete rest[connectionId]
-      store.set('connections', rest)
+      store.set('connections', rest as ConnectionsDocument['connections'])
     },
   }
 }

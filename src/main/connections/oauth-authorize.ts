@@ -138,6 +138,8 @@ export async function startOAuthFlow(
 
   const url = await authorizeUrl(flow)
   context.flows.add(flow)
+  // Without this a loopback listener of an abandoned flow would wait for the next connect.
+  setTimeout(() => endExpiredFlows(context), FLOW_LIFETIME_MS + 1000).unref()
   try {
     await context.openExternal(url.href)
   } catch (error) {

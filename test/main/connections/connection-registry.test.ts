@@ -98,4 +98,17 @@ describe('the connection registry', () => {
     await registry.remove(id)
     expect(keychainLookup(key)).toBeNull()
   })
+
+  it('leaves out a damaged record but keeps it in the file and keeps the others working', async () => {
+    const conf = realConf()
+    const registry = createConnectionRegistry(conf, createSystemSecretStore(), silentLogger)
+    const good = record(randomUUID())
+    const damaged = { id: 'damaged', providerId: 'apikey' } as unknown as ConnectionRecord
+    conf.set('connections', { damaged })
+
+    await registry.save(good, [])
+
+    expect(registry.list()).toEqual([good])
+    expect(conf.get('connections').damaged).toEqual(damaged)
+  })
 })
