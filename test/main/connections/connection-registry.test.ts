@@ -99,7 +99,7 @@ describe('the connection registry', () => {
     expect(keychainLookup(key)).toBeNull()
   })
 
-  it('leaves out a damaged record but keeps it in the file and keeps the others working', async () => {
+  it('leaves out a damaged record, keeping it in the file and the others working', async () => {
     const conf = realConf()
     const registry = createConnectionRegistry(conf, createSystemSecretStore(), silentLogger)
     const good = record(randomUUID())
