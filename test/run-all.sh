@@ -19,8 +19,12 @@ if [ -z "${ALLV_TEST_SESSION:-}" ]; then
   exec env ALLV_TEST_SESSION=1 dbus-run-session -- bash "$0" "$@"
 fi
 
-# The keyring's password only guards this throwaway session's collection.
-eval "$(printf 'allv-test-keyring' | gnome-keyring-daemon --unlock --components=secrets)"
+# The keyring lives in a folder of its own that is deleted afterwards, so the person's keyring
+# files are never opened; the password only guards this throwaway collection.
+keyring_home=$(mktemp -d)
+trap 'rm -rf "$keyring_home"' EXIT
+eval "$(printf 'allv-test-keyring' |
+  XDG_DATA_HOME="$keyring_home" gnome-keyring-daemon --unlock --components=secrets)"
 export GNOME_KEYRING_CONTROL
 
 npx tsc --noEmit -p .
