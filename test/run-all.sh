@@ -27,6 +27,12 @@ eval "$(printf 'allv-test-keyring' |
   XDG_DATA_HOME="$keyring_home" gnome-keyring-daemon --unlock --components=secrets)"
 export GNOME_KEYRING_CONTROL
 
+# `npm start` rebuilds the native modules for Electron; the tests load them in plain Node.
+if ! node -e "new (require('better-sqlite3'))(':memory:'); require('keytar')" 2>/dev/null; then
+  echo "Rebuilding keytar and better-sqlite3 for Node (they were last built for Electron)..."
+  npm rebuild better-sqlite3 keytar >/dev/null
+fi
+
 npx tsc --noEmit -p .
 npx eslint .
 npx prettier --check . >/dev/null || { npx prettier --check .; exit 1; }
