@@ -12,7 +12,9 @@ import type { Logger } from '../platform/logger'
 import type { Services } from '../services'
 
 /** One function per contract channel: validates the payload, calls a service, wraps the result. */
-export type IpcHandlers = { [C in InvokeChannel]: (payload: unknown) => Promise<IpcResult<unknown>> }
+export type IpcHandlers = {
+  [C in InvokeChannel]: (payload: unknown) => Promise<IpcResult<unknown>>
+}
 
 type Route = (services: Services, request: never) => unknown
 
@@ -30,8 +32,7 @@ const routes: { [C in InvokeChannel]: Route } = {
     s.connections.disconnect(connectionId),
   'workflows:list': (s) => s.workflows.list(),
   'workflows:save': (s, draft) => s.workflows.save(draft),
-  'workflows:delete': (s, { workflowId }: { workflowId: string }) =>
-    s.workflows.delete(workflowId),
+  'workflows:delete': (s, { workflowId }: { workflowId: string }) => s.workflows.delete(workflowId),
   'workflows:run': (s, { workflowId }: { workflowId: string }) => s.workflows.run(workflowId),
   'runs:list': (s, filter) => s.workflows.listRuns(filter),
   'runs:get': (s, { runId }: { runId: string }) => s.workflows.getRun(runId),
