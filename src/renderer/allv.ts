@@ -1,15 +1,20 @@
-import type { AllvApi } from '../shared/api-client'
+import { createAllvApi, type AllvApi, type AllvBridge } from '../shared/api-client'
 
 declare global {
   interface Window {
-    /** The typed API the preload (or the test harness) exposes; nothing else reaches main. */
-    allv: AllvApi
+    /** The bridge the preload (or the test harness) exposes; nothing else reaches main. */
+    allv: AllvBridge
   }
 }
 
-/** The bridge to main; read lazily so tests and the harness can install it late. */
+let wrapped: { bridge: AllvBridge; api: AllvApi } | null = null
+
+/** The API to main, unwrapped from the bridge; read lazily so tests can install it late. */
 export function allv(): AllvApi {
-  return window.allv
+  if (wrapped?.bridge !== window.allv) {
+    wrapped = { bridge: window.allv, api: createAllvApi(window.allv) }
+  }
+  return wrapped.api
 }
 
 /** An error as the UI shows it: a stable code to branch on and a message for the person. */

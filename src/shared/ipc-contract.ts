@@ -23,7 +23,10 @@ export const invokeContract = {
   'catalog:list': { request: nothing, response: z.array(CatalogEntryView) },
   'connections:list': { request: nothing, response: z.array(ConnectionView) },
   'connections:startOAuth': { request: StartOAuthRequest, response: StartOAuthResponse },
-  'connections:cancelOAuth': { request: z.object({ flowId: z.string() }), response: nothing },
+  'connections:cancelOAuth': {
+    request: z.object({ flowId: z.string().min(1).max(64) }),
+    response: nothing,
+  },
   'connections:connectApiKey': { request: ConnectApiKeyRequest, response: ConnectionView },
   'connections:check': { request: ConnectionIdRequest, response: ConnectionView },
   'connections:disconnect': { request: ConnectionIdRequest, response: nothing },

@@ -1,7 +1,7 @@
-import { createAllvApi, type IpcTransport } from '../../src/shared/api-client'
+import { createAllvBridge, type IpcTransport } from '../../src/shared/api-client'
 import type { EventName } from '../../src/shared/ipc-contract'
 
-// The harness's stand-in for the preload: the same `createAllvApi`, carried over loopback HTTP
+// The harness's stand-in for the preload: the same `createAllvBridge`, carried over loopback HTTP
 // instead of Electron IPC, with events arriving as server-sent events.
 const listeners = new Map<EventName, Set<(payload: unknown) => void>>()
 const events = new EventSource('/__allv/events')
@@ -27,4 +27,4 @@ const transport: IpcTransport = {
   },
 }
 
-Object.defineProperty(window, 'allv', { value: createAllvApi(transport), enumerable: true })
+Object.defineProperty(window, 'allv', { value: createAllvBridge(transport), enumerable: true })

@@ -1,5 +1,5 @@
 import { vi } from 'vitest'
-import type { AllvApi } from '../../src/shared/api-client'
+import type { AllvApi, AllvBridge } from '../../src/shared/api-client'
 import type { CatalogEntryView, ConnectionView } from '../../src/shared/connections'
 
 type Listener = (payload: never) => void
@@ -35,13 +35,37 @@ export function installFakeAllv(overrides: DeepPartial<AllvApi> = {}) {
       ...overrides.runs,
     },
   }
-  vi.stubGlobal('window', { allv: api })
+  vi.stubGlobal('window', { allv: bridgeOver(api) })
   const emit = (event: string, payload: unknown) =>
     listeners.get(event)?.forEach((listener) => listener(payload as never))
   return { api, emit }
 }
 
 type DeepPartial<T> = { [K in keyof T]?: Partial<T[K]> }
+
+type Member = (...args: unknown[]) => unknown
+
+/** Puts the fake API behind a bridge, as the preload would: calls resolve to envelopes. */
+function bridgeOver(api: object): AllvBridge {
+  const group = (members: Record<string, Member>) =>
+    Object.fromEntries(
+      Object.entries(members).map(([name, member]) => [
+        name,
+        name.startsWith('on')
+          ? member
+          : async (request: unknown) => {
+              try {
+                return { ok: true, value: await member(request) }
+              } catch (error) {
+                const { code = 'UNKNOWN', message } = error as { code?: string; message: string }
+                return { ok: false, error: { code, message } }
+              }
+            },
+      ]),
+    )
+  const groups = Object.entries(api as Record<string, Record<string, Member>>)
+  return Object.fromEntries(groups.map(([name, members]) => [name, group(members)])) as AllvBridge
+}
 
 /** A catalog entry with sensible defaults. */
 export function catalogEntry(patch: Partial<CatalogEntryView> = {}): CatalogEntryView {

@@ -3,11 +3,11 @@ import type { ZodType } from 'zod'
 import {
   eventContract,
   invokeChannels,
-  invokeContract,
   type EventName,
   type InvokeChannel,
   type IpcResult,
 } from '../../shared/ipc-contract'
+import { parseRequest } from '../ipc/parse-request'
 import type { Logger } from '../platform/logger'
 import type { AppOrigin } from './app-origin'
 
@@ -54,17 +54,12 @@ export function bindInvokeHandlers(options: {
         logger.warn('ipc call refused', { channel, reason: 'untrusted-sender' })
         throw new Error(`IPC call on ${channel} refused: untrusted sender`)
       }
-      const parsed = (invokeContract[channel].request as ZodType).safeParse(payload)
-      if (!parsed.success) {
+      const request = parseRequest(channel, payload)
+      if (!request.ok) {
         logger.warn('ipc call refused', { channel, reason: 'invalid-payload' })
-        const issue = parsed.error.issues[0]
-        const where = issue?.path.length ? `${issue.path.join('.')}: ` : ''
-        return {
-          ok: false,
-          error: { code: 'INVALID_INPUT', message: where + (issue?.message ?? '') },
-        }
+        return request
       }
-      return handlers[channel](parsed.data)
+      return handlers[channel](request.value)
     })
   }
   return () => invokeChannels.forEach((channel) => ipcMain.removeHandler(channel))

@@ -10,6 +10,7 @@ import {
 import { isAllvError } from '../platform/errors'
 import type { Logger } from '../platform/logger'
 import type { Services } from '../services'
+import { parseRequest } from './parse-request'
 
 /** One function per contract channel: validates the payload, calls a service, wraps the result. */
 export type IpcHandlers = {
@@ -46,10 +47,10 @@ const routes: { [C in InvokeChannel]: Route } = {
 export function createIpcHandlers(services: Services): IpcHandlers {
   const log = services.logger.child('ipc')
   const bind = (channel: InvokeChannel) => async (payload: unknown) => {
-    const parsed = invokeContract[channel].request.safeParse(payload)
-    if (!parsed.success) return failure(invalidInput(parsed.error.issues))
+    const request = parseRequest(channel, payload)
+    if (!request.ok) return request
     try {
-      const value = await routes[channel](services, parsed.data as never)
+      const value = await routes[channel](services, request.value as never)
       // Parsing the answer too drops any field the contract does not name.
       const response = invokeContract[channel].response as ZodType
       return { ok: true as const, value: response.parse(value) }
@@ -82,12 +83,6 @@ export function subscribeToEvents(
 
 function failure(error: IpcError): IpcResult<never> {
   return { ok: false, error }
-}
-
-function invalidInput(issues: { path: PropertyKey[]; message: string }[]): IpcError {
-  const first = issues[0]
-  const where = first && first.path.length > 0 ? `${first.path.map(String).join('.')}: ` : ''
-  return { code: 'INVALID_INPUT', message: `${where}${first?.message ?? 'invalid request'}` }
 }
 
 // A user's mistake or an operational failure carries its own message; anything else is a bug,

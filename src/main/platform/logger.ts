@@ -33,7 +33,7 @@ export function createLogger(sink: LogSink, minLevel: LogLevel = 'info', scope =
     if (error instanceof Error) {
       line.errorName = error.name
       line.errorCode = (error as { code?: unknown }).code
-      line.stack = error.stack
+      line.stack = stackWithoutMessage(error)
     }
     sink(JSON.stringify(line))
   }
@@ -45,6 +45,15 @@ export function createLogger(sink: LogSink, minLevel: LogLevel = 'info', scope =
     error: (message, fields) => write('error', message, fields),
     child: (childScope) => createLogger(sink, minLevel, childScope),
   }
+}
+
+// Only the app's own errors have messages written to be safe to keep. Anything else may quote
+// its input (JSON.parse does, and the input may be a token), so its message stays out of the log
+// and its stack frames go in.
+function stackWithoutMessage(error: Error): string | undefined {
+  if (error.name === 'AllvError') return error.stack
+  const frames = (error.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line))
+  return [error.name, ...frames].join('\n')
 }
 
 /** A logger that drops everything, for tests that do not look at logs. */

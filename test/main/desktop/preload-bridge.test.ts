@@ -1,7 +1,7 @@
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import * as electron from './fake-electron'
 import { eventNames, invokeChannels } from '../../../src/shared/ipc-contract'
-import type { AllvApi } from '../../../src/shared/api-client'
+import { createAllvApi, type AllvBridge } from '../../../src/shared/api-client'
 
 vi.mock('electron', () => import('./fake-electron'))
 
@@ -11,12 +11,12 @@ function leaves(value: object, prefix = ''): string[] {
   )
 }
 
-let allv: AllvApi
+let allv: AllvBridge
 beforeAll(async () => {
   electron.resetFakeElectron()
   // The preload runs once per page, as a side effect of being loaded.
   await import('../../../src/preload/index')
-  allv = electron.contextBridge.exposed.get('allv') as AllvApi
+  allv = electron.contextBridge.exposed.get('allv') as AllvBridge
 })
 beforeEach(() => {
   vi.clearAllMocks()
@@ -30,20 +30,22 @@ describe('the preload', () => {
     expect(leaves(allv).some((name) => /ipc|invoke|send|emit|on$/i.test(name))).toBe(false)
   })
 
-  it('calls each channel by name and unwraps the result envelope', async () => {
+  it('calls each channel by name and hands back the result envelope', async () => {
     electron.ipcRenderer.invoke.mockResolvedValueOnce({ ok: true, value: [] })
 
-    await expect(allv.connections.list()).resolves.toEqual([])
+    await expect(allv.connections.list()).resolves.toEqual({ ok: true, value: [] })
     expect(electron.ipcRenderer.invoke).toHaveBeenCalledWith('connections:list', undefined)
   })
 
-  it('turns an error envelope into an error that keeps its code', async () => {
-    electron.ipcRenderer.invoke.mockResolvedValueOnce({
-      ok: false,
-      error: { code: 'NOT_FOUND', message: 'No such run.' },
-    })
+  it('keeps an error as data across the bridge, so the renderer can throw it with its code', async () => {
+    const refusal = { ok: false, error: { code: 'NOT_FOUND', message: 'No such run.' } }
+    electron.ipcRenderer.invoke.mockResolvedValue(refusal)
 
-    await expect(allv.runs.get({ runId: 'r1' })).rejects.toMatchObject({ code: 'NOT_FOUND' })
+    await expect(allv.runs.get({ runId: 'r1' })).resolves.toEqual(refusal)
+    await expect(createAllvApi(allv).runs.get({ runId: 'r1' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      message: 'No such run.',
+    })
   })
 
   it('hands listeners the payload only, never the Electron event, and unsubscribes', () => {
