@@ -1,5 +1,6 @@
 import jsonata from 'jsonata'
 import { AllvError } from '../platform/errors'
+import { guardExpression } from './expression-guards'
 
 /** What an expression sees of one earlier step: the response it got. */
 export interface StepData {
@@ -19,14 +20,15 @@ export interface ExpressionContext {
 /**
  * Bounds on one evaluation. Expressions come from documents a person may have imported, so
  * they are untrusted: jsonata stops on its own past `timeoutMs` and `maxDepth`, and refuses
- * sequences longer than `maxSequence`. A single string can still grow to V8's limit inside one
- * evaluation (about 512 MB) before it fails; only the final result is held to `maxResultChars`.
+ * sequences longer than `maxSequence`; `guardExpression` holds every string, the result
+ * included, to `maxResultChars` and all of them together to `maxTotalChars`.
  */
 export interface ExpressionLimits {
   timeoutMs: number
   maxDepth: number
   maxSequence: number
   maxResultChars: number
+  maxTotalChars: number
 }
 
 /** Limits generous for real templates and small enough that a hostile one fails quickly. */
@@ -35,6 +37,7 @@ export const DEFAULT_EXPRESSION_LIMITS: ExpressionLimits = {
   maxDepth: 200,
   maxSequence: 100_000,
   maxResultChars: 1_000_000,
+  maxTotalChars: 100_000_000,
 }
 
 type TemplatePart = { text: string } | { source: string }
@@ -93,20 +96,33 @@ async function evaluate(
   limits: ExpressionLimits,
 ): Promise<string> {
   const expression = compile(source, limits)
+  guardExpression(expression, {
+    maxStringChars: limits.maxResultChars,
+    maxTotalChars: limits.maxTotalChars,
+  })
+  const failed = (error: unknown) =>
+    new AllvError('EXPRESSION_FAILED', `{{ ${source} }} failed: ${describe(error)}`, {
+      cause: error,
+    })
+
   let value: unknown
   try {
     value = await expression.evaluate(context)
   } catch (error) {
-    throw new AllvError('EXPRESSION_FAILED', `{{ ${source} }} failed: ${describe(error)}`, {
-      cause: error,
-    })
+    throw failed(error)
   }
 
   // An empty value in a URL or header is almost always a typo in a path, so say so.
   if (value === undefined) {
     throw new AllvError('EXPRESSION_FAILED', `{{ ${source} }} gave no value`)
   }
-  return typeof value === 'string' ? value : JSON.stringify(value)
+  if (typeof value === 'string') return value
+  try {
+    return JSON.stringify(value)
+  } catch (error) {
+    // A large array of large strings is only too long once written out as JSON.
+    throw failed(error)
+  }
 }
 
 function compile(source: string, limits: ExpressionLimits = DEFAULT_EXPRESSION_LIMITS) {
@@ -127,6 +143,10 @@ function compile(source: string, limits: ExpressionLimits = DEFAULT_EXPRESSION_L
 }
 
 function describe(error: unknown): string {
+  // V8 throws this when a built-in such as $join or $replace builds a string past its limit.
+  if (error instanceof RangeError && /Invalid string length/.test(error.message)) {
+    return 'a string grew longer than JavaScript can hold'
+  }
   const { message, position } = (error ?? {}) as { message?: unknown; position?: unknown }
   const text = typeof message === 'string' && message !== '' ? message : 'unknown error'
   return typeof position === 'number' ? `${text} (at character ${position})` : text

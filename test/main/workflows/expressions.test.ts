@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { isAllvError } from '../../../src/main/platform/errors'
 import {
+  DEFAULT_EXPRESSION_LIMITS,
   parseTemplate,
   renderTemplate,
   type ExpressionContext,
@@ -42,7 +43,7 @@ describe('expressions', () => {
   })
 
   it('stops an expression that loops forever', async () => {
-    const limits = { timeoutMs: 50, maxDepth: 10_000, maxSequence: 100_000, maxResultChars: 1e6 }
+    const limits = { ...DEFAULT_EXPRESSION_LIMITS, timeoutMs: 50, maxDepth: 10_000 }
     const message = await failureOf(
       '{{ ($loop := function($n) { $n < 0 ? $n : $loop($n + 1) }; $loop(0)) }}',
       limits,
@@ -61,7 +62,7 @@ describe('expressions', () => {
   })
 
   it('refuses a result longer than the limit', async () => {
-    const limits = { timeoutMs: 1000, maxDepth: 100, maxSequence: 1000, maxResultChars: 10 }
+    const limits = { ...DEFAULT_EXPRESSION_LIMITS, maxResultChars: 10 }
     expect(await failureOf('{{ "abcdefghijklmnop" }}', limits)).toMatch(/longer than 10/)
   })
 
