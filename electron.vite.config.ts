@@ -20,7 +20,13 @@ export default defineConfig({
   main: {
     plugins: [externalizeDepsPlugin()],
     build: {
-      rollupOptions: { input: { index: resolve(root, 'src/main/index.ts') } },
+      rollupOptions: {
+        // The command line is a second entry of the same ESM build, so the two share chunks.
+        input: {
+          index: resolve(root, 'src/main/index.ts'),
+          cli: resolve(root, 'src/main/cli/index.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -2,6 +2,7 @@ import { app, ipcMain } from 'electron'
 import ElectronStore from 'electron-store'
 import type { PlatformAdapters } from '../compose'
 import { systemClock } from '../platform/clock'
+import { currentDataDirContext, defaultDataDir } from '../platform/data-dir'
 import type { LogSink } from '../platform/logger'
 import { createSystemSecretStore } from '../secrets/keytar-secret-store'
 import type { JsonBackend, JsonBackendOptions } from '../storage/json-store'
@@ -12,15 +13,16 @@ import type { OpenExternal } from './open-external'
 const ELECTRON_STORE_CHANNEL = 'electron-store-get-data'
 
 /**
- * The Electron side of the platform adapters for `createServices`: the per-user data folder,
- * the OS keychain through keytar, electron-store files, and the guarded system browser.
+ * The Electron side of the platform adapters for `createServices`: the data folder it shares
+ * with the command line, the OS keychain through keytar, electron-store files, and the guarded
+ * system browser.
  */
 export function createDesktopAdapters(options: {
   openExternal: OpenExternal
   logSink: LogSink
 }): PlatformAdapters {
   return {
-    dataDir: app.getPath('userData'),
+    dataDir: defaultDataDir({ ...currentDataDirContext(), appData: app.getPath('appData') }),
     openExternal: options.openExternal,
     secrets: createSystemSecretStore(),
     createJsonBackend: createElectronStore,

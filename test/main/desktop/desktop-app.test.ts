@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import * as electron from './fake-electron'
 import { fakeEvent } from './fake-electron'
 import type { PlatformAdapters } from '../../../src/main/compose'
@@ -202,12 +202,17 @@ describe('a cold start', () => {
 })
 
 describe('the platform adapters', () => {
-  it('use userData, the guarded browser and electron-store without its IPC channel', async () => {
+  afterEach(() => {
+    vi.unstubAllEnvs()
+  })
+
+  it('use allv in appData, the guarded browser and a channel-free electron-store', async () => {
+    vi.stubEnv('ALLV_DATA_DIR', undefined)
     const app = start()
     await app.started()
     const adapters = app.adapters()
 
-    expect(adapters?.dataDir).toBe('/home/someone/.config/allv-userData')
+    expect(adapters?.dataDir).toBe('/home/someone/.config/allv-appData/allv')
     await expect(adapters?.openExternal('file:///etc/passwd')).rejects.toThrow()
     await adapters?.openExternal('https://github.com/login/oauth/authorize')
     expect(electron.shell.openExternal.mock.calls).toEqual([
@@ -224,6 +229,14 @@ describe('the platform adapters', () => {
     expect(store?.path).toBe('/tmp/allv/settings.json')
     expect(store?.store).toEqual({ a: 1 })
     expect(electron.ipcMain.removeAllListeners).toHaveBeenCalledWith('electron-store-get-data')
+  })
+
+  it('use the folder ALLV_DATA_DIR names, as the command line does', async () => {
+    vi.stubEnv('ALLV_DATA_DIR', '/profiles/work')
+    const app = start()
+    await app.started()
+
+    expect(app.adapters()?.dataDir).toBe('/profiles/work')
   })
 })
 
