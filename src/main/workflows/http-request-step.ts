@@ -1,18 +1,31 @@
 import type { HttpRequestStep, HttpResponseRecord } from '../../shared/workflows'
 import { AllvError, isAllvError } from '../platform/errors'
 import type { ConnectionService, RequestCredentials } from '../services'
+import { checkCredentialScope } from './credential-scope'
 import type { ExpressionContext, StepData } from './expressions'
-import { prepareRequest, recordRequest, renderParams, type RecordedRequest } from './http-request'
-import { readResponse, toHistoryRecord, toStepData, type ReadResponse } from './http-response'
+import {
+  prepareRequest,
+  recordRequest,
+  renderParams,
+  type PreparedRequest,
+  type RecordedRequest,
+} from './http-request'
+import { sendFollowingRedirects } from './http-redirects'
+import { readResponse, toHistoryRecord, toStepData } from './http-response'
 import { backoffDelay, classifyFetchError, type RetryPolicy, type Sleep } from './network-retry'
 import { createRedactor } from './redaction'
+import { statusProblem, toStepError, unreachable } from './step-failures'
 
 /** Methods that may be sent again when a connection broke after the request went out. */
 const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'DELETE'])
 
+/** What steps need of the connections: credentials, and the list to name one in messages. */
+export type StepConnections = Pick<ConnectionService, 'credentialsFor'> &
+  Partial<Pick<ConnectionService, 'list'>>
+
 /** What an HTTP step needs from the engine: the outside world, injected, and its hooks. */
 export interface HttpStepEnvironment {
-  connections: Pick<ConnectionService, 'credentialsFor'>
+  connections: StepConnections
   fetch: typeof fetch
   sleep: Sleep
   random: () => number
@@ -44,6 +57,8 @@ export async function runHttpRequestStep(
   env: HttpStepEnvironment,
 ): Promise<StepOutcome> {
   const redactor = createRedactor()
+  // Redirect targets come from the server and may echo a credential back.
+  const log = (line: string) => env.log(redactor.text(line))
   let attempts = 0
   let input: RecordedRequest | null = null
   const failed = (error: AllvError, output: HttpResponseRecord | null = null): StepOutcome => ({
@@ -60,6 +75,7 @@ export async function runHttpRequestStep(
   let networkFailures = 0
   let waiting = false
   let host = 'the server'
+  const label = await connectionLabel(step.connectionId, env)
 
   try {
     const params = await renderParams(step, at, context)
@@ -67,22 +83,28 @@ export async function runHttpRequestStep(
       let response: Response
       try {
         if (credentials === undefined) {
-          credentials = await credentialsOf(step.connectionId, env, refreshed)
+          credentials = await credentialsOf(step, env, refreshed)
           redactor.addCredentials(credentials?.headers ?? {})
         }
         const request = prepareRequest(params, credentials, at, redactor)
         host = request.url.host
         input = recordRequest(request, redactor)
+        checkCredentialScope(request.url, credentials, label ?? 'a connection')
         attempts += 1
         env.onAttempt(attempts)
-        response = await send(request, env)
+        response = await sendFollowingRedirects(request, credentials?.headers ?? {}, {
+          fetchOnce: (hop) => fetchOnce(hop, env),
+          log,
+        })
       } catch (error) {
         if (env.signal.aborted) throw error
-        if (!mayWaitFor(error, params.method)) throw toStepError(error, host, env)
+        if (!mayWaitFor(error, params.method)) {
+          throw toStepError(error, host, env.requestTimeoutMs)
+        }
         networkFailures += 1
         if (networkFailures >= env.retry.maxAttempts) throw unreachable(host, networkFailures)
         const delay = backoffDelay(networkFailures, env.retry, env.random)
-        env.log(`${host} unreachable (attempt ${networkFailures}); waiting ${delay} ms`)
+        log(`${host} unreachable (attempt ${networkFailures}); waiting ${delay} ms`)
         waiting = true
         env.onWaiting(true)
         await env.sleep(delay, env.signal)
@@ -96,7 +118,7 @@ export async function runHttpRequestStep(
       }
       if (response.status === 401 && step.connectionId !== null && !refreshed) {
         await response.body?.cancel()
-        env.log('401 Unauthorized: refreshing the connection and sending once more')
+        log('401 Unauthorized: refreshing the connection and sending once more')
         refreshed = true
         credentials = undefined
         continue
@@ -104,7 +126,7 @@ export async function runHttpRequestStep(
 
       const read = await readResponse(response)
       const output = toHistoryRecord(read, redactor)
-      const problem = statusProblem(read, host, step.connectionId, refreshed)
+      const problem = statusProblem(read, host, label, refreshed)
       return problem === null
         ? { attempts, input, output, error: null, data: toStepData(read) }
         : failed(problem, output)
@@ -115,15 +137,40 @@ export async function runHttpRequestStep(
   }
 }
 
-async function credentialsOf(
+/** How messages name a step's connection: its label when the list has it, else its id. */
+async function connectionLabel(
   connectionId: string | null,
+  env: HttpStepEnvironment,
+): Promise<string | null> {
+  if (connectionId === null) return null
+  try {
+    const connections = (await env.connections.list?.()) ?? []
+    const found = connections.find((connection) => connection.id === connectionId)
+    if (found !== undefined) return `"${found.label}"`
+  } catch {
+    // The label only makes messages friendlier; the id names the connection well enough.
+  }
+  return `connection "${connectionId}"`
+}
+
+async function credentialsOf(
+  step: HttpRequestStep,
   env: HttpStepEnvironment,
   afterUnauthorized: boolean,
 ): Promise<RequestCredentials | null> {
+  const { connectionId } = step
   if (connectionId === null) return null
   try {
     return await env.connections.credentialsFor(connectionId, { afterUnauthorized })
   } catch (error) {
+    if (isAllvError(error, 'NOT_FOUND')) {
+      throw new AllvError(
+        'NOT_FOUND',
+        `Step "${step.name}" uses a connection that no longer exists ("${connectionId}"). ` +
+          'Pick another connection in the step, then run the workflow again.',
+        { cause: error },
+      )
+    }
     if (error instanceof AllvError) throw error
     throw new AllvError(
       'STEP_FAILED',
@@ -133,12 +180,12 @@ async function credentialsOf(
   }
 }
 
-function send(request: ReturnType<typeof prepareRequest>, env: HttpStepEnvironment) {
+function fetchOnce(request: PreparedRequest, env: HttpStepEnvironment): Promise<Response> {
   return env.fetch(request.url, {
     method: request.method,
     headers: request.headers,
     body: request.body,
-    redirect: 'follow',
+    redirect: 'manual',
     signal: AbortSignal.any([env.signal, AbortSignal.timeout(env.requestTimeoutMs)]),
   })
 }
@@ -148,63 +195,4 @@ function mayWaitFor(error: unknown, method: string): boolean {
   if (isAllvError(error, 'NETWORK_UNAVAILABLE')) return true
   const failure = classifyFetchError(error)
   return failure === 'notSent' || (failure === 'maybeSent' && IDEMPOTENT.has(method))
-}
-
-function toStepError(error: unknown, host: string, env: HttpStepEnvironment): unknown {
-  if (error instanceof AllvError) return error
-  if ((error as { name?: unknown }).name === 'TimeoutError') {
-    const seconds = Math.round(env.requestTimeoutMs / 1000)
-    return new AllvError('STEP_FAILED', `${host} did not answer within ${seconds} seconds.`)
-  }
-  if (classifyFetchError(error) === 'maybeSent') {
-    return new AllvError(
-      'NETWORK_UNAVAILABLE',
-      `The connection to ${host} broke while sending; the request was not sent again ` +
-        'because the server may have received it.',
-      { cause: error },
-    )
-  }
-  const reason = error instanceof Error ? error.message : String(error)
-  return new AllvError('STEP_FAILED', `The request to ${host} failed: ${reason}`, { cause: error })
-}
-
-function unreachable(host: string, attempts: number): AllvError {
-  return new AllvError(
-    'NETWORK_UNAVAILABLE',
-    `Could not reach ${host} after ${attempts} attempts. Check the network connection, ` +
-      'then run the workflow again.',
-  )
-}
-
-/**
- * Turns an unsuccessful status into a step failure. Some APIs report an expired or refused
- * credential as HTTP 200 with an error body (Slack `ok: false`, GitHub's `error` field) or as
- * 403; recognising those needs per-provider rules from the catalog, which are not modelled yet,
- * so such a 200 is recorded as a success today.
- */
-function statusProblem(
-  read: ReadResponse,
-  host: string,
-  connectionId: string | null,
-  refreshed: boolean,
-): AllvError | null {
-  const answered = `${host} answered ${read.status} ${read.statusText}`.trim()
-  if (read.status === 401 && connectionId === null) {
-    return new AllvError('AUTH_FAILED', `${answered}. Choose a connection for this step.`)
-  }
-  if (read.status === 401) {
-    const after = refreshed ? ' even after its credentials were refreshed' : ''
-    return new AllvError(
-      'AUTH_FAILED',
-      `${answered}${after}. Reconnect "${connectionId}", then run the workflow again.`,
-    )
-  }
-  if (read.status === 403) {
-    return new AllvError(
-      'AUTH_FAILED',
-      `${answered}: the connection may lack a permission (scope) this request needs.`,
-    )
-  }
-  if (read.status >= 400) return new AllvError('STEP_FAILED', `${answered}.`)
-  return null
 }

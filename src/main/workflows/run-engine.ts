@@ -4,15 +4,14 @@ import type { Clock } from '../platform/clock'
 import type { Logger } from '../platform/logger'
 import type { RunJournal } from '../storage/run-journal'
 import { INTERRUPTED_MESSAGE } from '../storage/run-journal-schema'
-import type { ConnectionService } from '../services'
 import type { ExpressionContext } from './expressions'
-import { runHttpRequestStep, type StepOutcome } from './http-request-step'
+import { runHttpRequestStep, type StepConnections, type StepOutcome } from './http-request-step'
 import type { RetryPolicy, Sleep } from './network-retry'
 
 /** Everything the engine reaches outside itself, so a test can hand in each piece. */
 export interface EngineDependencies {
   journal: RunJournal
-  connections: Pick<ConnectionService, 'credentialsFor'>
+  connections: StepConnections
   fetch: typeof fetch
   clock: Clock
   sleep: Sleep

@@ -5,7 +5,8 @@ import type { Logger } from '../platform/logger'
 import type { StoreRecovery } from '../storage/corrupt-file'
 import type { KeyValueStore } from '../storage/key-value-store'
 import type { RunJournal } from '../storage/run-journal'
-import type { ConnectionService, WorkflowService } from '../services'
+import type { WorkflowService } from '../services'
+import type { StepConnections } from './http-request-step'
 import { DEFAULT_RETRY_POLICY, timerSleep, type RetryPolicy, type Sleep } from './network-retry'
 import { createRunEngine } from './run-engine'
 import { createWorkflowStore, type WorkflowsDocument } from './workflow-store'
@@ -14,7 +15,7 @@ import { createWorkflowStore, type WorkflowsDocument } from './workflow-store'
 export interface WorkflowServiceOptions {
   store: KeyValueStore<WorkflowsDocument> & { readonly recovery?: StoreRecovery | null }
   journal: RunJournal
-  connections: Pick<ConnectionService, 'credentialsFor'>
+  connections: StepConnections
   logger: Logger
   fetch?: typeof fetch
   clock?: Clock
