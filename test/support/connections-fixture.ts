@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Conf from 'conf'
 import type { OAuthFlowEnded } from '../../src/shared/connections'
-import { createConnectionService } from '../../src/main/connections'
+import { createConnectionService, type ManagedConnectionService } from '../../src/main/connections'
 import { secretKeys } from '../../src/main/connections/connection-record'
 import type { CatalogEntry, ConnectionsDocument } from '../../src/main/connections'
 import { parseDeepLink } from '../../src/main/deep-links'
@@ -11,7 +11,6 @@ import type { OAuthCallbackLink } from '../../src/main/deep-links'
 import { createLogger } from '../../src/main/platform/logger'
 import { createSystemSecretStore } from '../../src/main/secrets/keytar-secret-store'
 import type { SecretStore } from '../../src/main/secrets/secret-store'
-import type { ConnectionService } from '../../src/main/services'
 import type { KeyValueStore } from '../../src/main/storage/key-value-store'
 
 /** A clock that reads real time plus a skew a test can move forward. */
@@ -22,7 +21,7 @@ export interface SkewedClock {
 
 /** A connections service on real parts: conf in a temp folder, the real keychain, real fetch. */
 export interface ConnectionsFixture {
-  service: ConnectionService
+  service: ManagedConnectionService
   store: KeyValueStore<ConnectionsDocument>
   secrets: SecretStore
   clock: SkewedClock
@@ -31,19 +30,30 @@ export interface ConnectionsFixture {
   logLines: string[]
   /** Resolves with the next URL the service opened in the "system browser". */
   nextOpenedUrl(): Promise<string>
+  /** Every URL the service asked to open so far, refused ones included. */
+  openedUrls: string[]
   /** Resolves when the given flow ends. */
   flowEnd(flowId: string): Promise<OAuthFlowEnded>
   /** The raw text of every file in the data folder, for canary checks. */
   dataFilesText(): string
   /** Builds a second service over the same file and keychain, as after a restart. */
-  restart(): ConnectionService
+  restart(): ManagedConnectionService
   /** Deletes the data folder and the keychain entries of every connection still recorded. */
   close(): Promise<void>
 }
 
-/** Builds the fixture; pass `secrets` or `fetch` to watch what the service does with them. */
+/** What a test may replace: pass `secrets` or `fetch` to watch what the service does with them. */
+export interface ConnectionsFixtureOptions {
+  secrets?: SecretStore
+  fetch?: typeof fetch
+  catalog?: CatalogEntry[]
+  /** The "system browser"; by default it accepts every URL and queues it for nextOpenedUrl. */
+  openExternal?: (url: string) => Promise<void>
+}
+
+/** Builds the fixture over a fresh data folder. */
 export function createConnectionsFixture(
-  options: { secrets?: SecretStore; fetch?: typeof fetch; catalog?: CatalogEntry[] } = {},
+  options: ConnectionsFixtureOptions = {},
 ): ConnectionsFixture {
   const dataDir = mkdtempSync(join(tmpdir(), 'allv-connections-'))
   const store = new Conf<ConnectionsDocument>({ cwd: dataDir, configName: 'connections' })
@@ -51,6 +61,7 @@ export function createConnectionsFixture(
   const clock: SkewedClock = { skewMs: 0, now: () => Date.now() + clock.skewMs }
   const logLines: string[] = []
   const opened: string[] = []
+  const openedUrls: string[] = []
   const waiting: ((url: string) => void)[] = []
   const ended = new Map<string, OAuthFlowEnded>()
   const endWaiters = new Map<string, (event: OAuthFlowEnded) => void>()
@@ -64,6 +75,8 @@ export function createConnectionsFixture(
       fetch: options.fetch,
       catalog: options.catalog,
       openExternal: (url) => {
+        openedUrls.push(url)
+        if (options.openExternal) return options.openExternal(url)
         const waiter = waiting.shift()
         if (waiter) waiter(url)
         else opened.push(url)
@@ -82,6 +95,7 @@ export function createConnectionsFixture(
     clock,
     dataDir,
     logLines,
+    openedUrls,
     nextOpenedUrl: () => {
       const url = opened.shift()
       return url ? Promise.resolve(url) : new Promise((resolve) => waiting.push(resolve))

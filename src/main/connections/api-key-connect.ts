@@ -31,6 +31,28 @@ export function apiKeyTestRequest(
 
 type SettingsInput = z.output<typeof ConnectApiKeyRequest>['settings']
 
+/**
+ * Refuses a header value fetch would refuse: RFC 9110 §5.5 forbids CR, LF and NUL in field
+ * values, and a key with one is a paste gone wrong (or a header injection). Checked up front,
+ * so the person hears what is wrong rather than that the server could not be reached.
+ */
+const requireHeaderSafe = (value: string, what: 'API key' | 'key prefix') => {
+  if (/[\r\n]/.test(value)) {
+    throw new AllvError(
+      'INVALID_INPUT',
+      `The ${what} contains a line break; paste it again without spaces or new lines.`,
+    )
+  }
+  // Other control characters, and anything past ASCII, cannot travel in a header as typed.
+  if (/[^\x20-\x7e]/.test(value)) {
+    throw new AllvError(
+      'INVALID_INPUT',
+      `The ${what} contains a character that cannot be sent in a header (an invisible or ` +
+        'non-ASCII one); paste it again as plain text.',
+    )
+  }
+}
+
 const settingsFor = (
   entry: ApiKeyCatalogEntry,
   input: SettingsInput,
@@ -64,6 +86,8 @@ export async function connectWithApiKey(
   }
 
   const settings = settingsFor(entry, input.settings, existing)
+  requireHeaderSafe(input.apiKey, 'API key')
+  requireHeaderSafe(settings.prefix, 'key prefix')
   const probe = apiKeyTestRequest(entry, settings)
   if (!probe) throw new AllvError('INVALID_INPUT', 'Enter a test URL so the key can be checked.')
 

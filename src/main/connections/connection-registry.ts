@@ -26,6 +26,14 @@ export interface ConnectionRegistry {
   writeSecret(key: string, value: string): Promise<void>
   /** Deletes the keychain entries first, so a keychain failure leaves the record to retry. */
   remove(connectionId: string): Promise<void>
+  /** Records in the file this version cannot read; they are kept there untouched. */
+  unreadable(): UnreadableRecord[]
+}
+
+/** A record left out of the list, and the provider it names, when it names one. */
+export interface UnreadableRecord {
+  connectionId: string
+  providerId: string | null
 }
 
 /** Builds the registry over the settings store and the keychain. */
@@ -37,16 +45,35 @@ export function createConnectionRegistry(
   // Writes go through the raw map so that a record this version cannot read is kept as is.
   const raw = (): Record<string, unknown> => store.get('connections') ?? {}
 
+  // Every listing reads the file again; one warning per damaged record is enough.
+  const warned = new Set<string>()
+  const parse = (id: string, value: unknown): ConnectionRecord | null => {
+    const parsed = ConnectionRecordSchema.safeParse(value)
+    return parsed.success && parsed.data.id === id ? parsed.data : null
+  }
+
   const all = (): Record<string, ConnectionRecord> => {
     const records: Record<string, ConnectionRecord> = {}
     for (const [id, value] of Object.entries(raw())) {
-      const parsed = ConnectionRecordSchema.safeParse(value)
+      const record = parse(id, value)
       // A damaged record is left out, not fatal: the other connections keep working.
-      if (parsed.success && parsed.data.id === id) records[id] = parsed.data
-      else logger.warn('Skipping a connection record that does not parse', { connectionId: id })
+      if (record) records[id] = record
+      else if (!warned.has(id)) {
+        warned.add(id)
+        logger.warn('Skipping a connection record that does not parse', { connectionId: id })
+      }
     }
     return records
   }
+
+  const unreadable = (): UnreadableRecord[] =>
+    Object.entries(raw())
+      .filter(([id, value]) => parse(id, value) === null)
+      .map(([connectionId, value]) => {
+        const providerId =
+          typeof value === 'object' && value ? Reflect.get(value, 'providerId') : null
+        return { connectionId, providerId: typeof providerId === 'string' ? providerId : null }
+      })
 
   const writeRecord = (record: ConnectionRecord) => {
     store.set('connections', {
@@ -123,5 +150,6 @@ export function createConnectionRegistry(
       delete rest[connectionId]
       store.set('connections', rest as ConnectionsDocument['connections'])
     },
+    unreadable,
   }
 }

@@ -6,11 +6,15 @@ import type { SecretStore } from '../secrets/secret-store'
 import type { ConnectionService, RequestCredentials } from '../services'
 import type { KeyValueStore } from '../storage/key-value-store'
 import { apiKeyHeaders, connectWithApiKey } from './api-key-connect'
-import { createCatalog, toCatalogEntryView } from './catalog'
+import { createCatalog, toCatalogEntryView, type Catalog } from './catalog'
 import type { CatalogEntry } from './catalog-types'
 import { checkConnection } from './connection-check'
 import { secretKeys, toConnectionView } from './connection-record'
-import { createConnectionRegistry, type ConnectionsDocument } from './connection-registry'
+import {
+  createConnectionRegistry,
+  type ConnectionRegistry,
+  type ConnectionsDocument,
+} from './connection-registry'
 import type { ConnectionsContext } from './connections-context'
 import { disconnectConnection } from './disconnect'
 import { cancelOAuthFlow, startOAuthFlow } from './oauth-authorize'
@@ -42,8 +46,32 @@ const emitTo = <T>(listeners: Set<(value: T) => void>, value: T, logger: Logger)
   }
 }
 
+/** The connections service plus what its owner reports at start. */
+export type ManagedConnectionService = ConnectionService & {
+  /** Sentences about connections the service could not read, for the UI to show once. */
+  notices(): string[]
+}
+
+/** Names the records the registry left out, so the person knows a tile went missing and why. */
+const unreadableNotice = (registry: ConnectionRegistry, catalog: Catalog): string | null => {
+  const records = registry.unreadable()
+  if (records.length === 0) return null
+
+  const known = new Map(catalog.entries().map((entry) => [entry.id, entry.name]))
+  const names = [...new Set(records.map((record) => known.get(record.providerId ?? '')))]
+  const named = names.filter((name) => name !== undefined)
+  const which = named.length > 0 ? ` (${named.join(', ')})` : ''
+  return records.length === 1
+    ? `1 connection in connections.json${which} could not be read and was left as it is; ` +
+        'reconnect it from its tile.'
+    : `${records.length} connections in connections.json${which} could not be read and were ` +
+        'left as they are; reconnect them from their tiles.'
+}
+
 /** Builds the connections service: catalog, OAuth and API-key connects, refresh, disconnect. */
-export function createConnectionService(options: ConnectionServiceOptions): ConnectionService {
+export function createConnectionService(
+  options: ConnectionServiceOptions,
+): ManagedConnectionService {
   const logger = options.logger.child('connections')
   const clock = options.clock ?? systemClock
   const changed = new Set<(connections: ConnectionView[]) => void>()
@@ -98,6 +126,7 @@ export function createConnectionService(options: ConnectionServiceOptions): Conn
       toConnectionView(await checkConnection(context, refresher, connectionId)),
     disconnect: (connectionId) => disconnectConnection(context, connectionId),
     credentialsFor,
+    notices: () => [unreadableNotice(registry, context.catalog)].filter((text) => text !== null),
     onChanged: (listener) => {
       changed.add(listener)
       return () => changed.delete(listener)

@@ -1,7 +1,8 @@
 import * as oauth from 'oauth4webapi'
-import { secretKeys, type ConnectionRecord, type StoredTokens } from './connection-record'
+import { secretKeys, type ConnectionRecord } from './connection-record'
 import type { ConnectionsContext } from './connections-context'
 import { clientAuthFor, oauthErrorCode, toAuthorizationServer, wireOptions } from './oauth-wire'
+import { readStoredTokens } from './stored-tokens'
 
 /**
  * RFC 7009 §2.1: revokes the refresh token, then the access token, with a hint for each.
@@ -11,10 +12,18 @@ import { clientAuthFor, oauthErrorCode, toAuthorizationServer, wireOptions } fro
 const revokeAtProvider = async (context: ConnectionsContext, record: ConnectionRecord) => {
   const settings = record.oauth
   if (!settings?.server.revocationEndpoint) return
-  const raw = await context.registry.readSecret(secretKeys.tokens(record.id))
-  if (raw === null) return
+  const read = await readStoredTokens(context.registry, record.id)
+  if (read.kind === 'unreadable') {
+    // Without the tokens there is nothing to revoke: the provider keeps the grant until it
+    // expires or the person revokes it in the provider's own settings.
+    context.logger.warn('Revocation skipped: the saved sign-in could not be read', {
+      connectionId: record.id,
+      providerId: record.providerId,
+    })
+  }
+  if (read.kind !== 'ok') return
 
-  const tokens = JSON.parse(raw) as StoredTokens
+  const { tokens } = read
   const entry = context.catalog.requireOAuth(record.providerId)
   const secret = settings.hasClientSecret
     ? await context.registry.readSecret(secretKeys.clientSecret(record.id))

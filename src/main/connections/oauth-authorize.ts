@@ -3,34 +3,13 @@ import * as oauth from 'oauth4webapi'
 import { StartOAuthRequest } from '../../shared/connections'
 import { oauthRedirectUri } from '../deep-links/oauth-callback-link'
 import type { OAuthCallbackLink } from '../deep-links/oauth-callback-link'
-import { AllvError } from '../platform/errors'
-import type { OAuthCatalogEntry } from './catalog-types'
-import type { ConnectionRecord, StoredOAuthServer } from './connection-record'
+import { AllvError, isAllvError } from '../platform/errors'
 import { secretKeys } from './connection-record'
 import type { ConnectionsContext } from './connections-context'
 import { listenForLoopbackRedirect } from './loopback-redirect'
-import { discoverServer } from './oauth-discovery'
-import { serverFromCatalog, serverFromEndpoints } from './oauth-wire'
+import { resolveServer } from './oauth-server'
 import { parseInput } from './parse-input'
 import { FLOW_LIFETIME_MS, type PendingFlow } from './pending-flows'
-
-const resolveServer = async (
-  context: ConnectionsContext,
-  entry: OAuthCatalogEntry,
-  input: StartOAuthRequest['server'],
-  existing: ConnectionRecord | null,
-): Promise<StoredOAuthServer> => {
-  if (input && 'issuer' in input) return discoverServer(input.issuer, context.fetch)
-  if (input) return serverFromEndpoints(input)
-  const known = existing?.oauth?.server ?? serverFromCatalog(entry.auth)
-  if (!known) {
-    throw new AllvError(
-      'INVALID_INPUT',
-      'Enter the issuer URL, or the authorization and token endpoints.',
-    )
-  }
-  return known
-}
 
 /** RFC 6749 §4.1.1 with RFC 7636 §4.3: the URL the person opens to approve access. */
 const authorizeUrl = async (flow: PendingFlow): Promise<URL> => {
@@ -53,6 +32,34 @@ const authorizeUrl = async (flow: PendingFlow): Promise<URL> => {
     if (!params.has('prompt')) params.set('prompt', 'consent')
   }
   return url
+}
+
+/**
+ * Why the sign-in page did not open, in words the person can act on. A refusal by the app's
+ * own URL guard is an AllvError whose message says what it accepts, so it is passed on; any
+ * other failure's text may quote the URL, with its `state`, so only its name is logged.
+ */
+const browserNotOpened = (context: ConnectionsContext, flow: PendingFlow, error: unknown) => {
+  const name = flow.entry.name
+  context.logger.warn('Could not open the sign-in page', {
+    flowId: flow.flowId,
+    providerId: flow.providerId,
+    failure: error instanceof Error ? error.name : 'unknown',
+    code: isAllvError(error) ? error.code : null,
+  })
+  if (isAllvError(error)) {
+    return new AllvError(
+      error.code,
+      `The sign-in page of ${name} was not opened: ${error.message}`,
+      { cause: error },
+    )
+  }
+  return new AllvError(
+    'AUTH_FAILED',
+    `Could not open your web browser to sign in to ${name}. Check that a default browser is ` +
+      'set up on this computer, then connect again.',
+    { cause: error },
+  )
 }
 
 /** Ends every flow whose ten minutes are up, telling the tile why. */
@@ -144,9 +151,7 @@ export async function startOAuthFlow(
     await context.openExternal(url.href)
   } catch (error) {
     context.flows.takeById(flow.flowId)
-    throw new AllvError('INTERNAL', 'Could not open the system browser to sign in.', {
-      cause: error,
-    })
+    throw browserNotOpened(context, flow, error)
   }
 
   context.logger.info('OAuth flow started', {

@@ -9,6 +9,7 @@ import type { ConnectionsContext } from './connections-context'
 import { endExpiredFlows } from './oauth-authorize'
 import { clientAuthFor, oauthErrorCode, toAuthorizationServer, wireOptions } from './oauth-wire'
 import type { PendingFlow } from './pending-flows'
+import { encodeStoredTokens } from './stored-tokens'
 import { expiresAtFrom } from './token-lifetime'
 
 type Outcome = 'connected' | 'cancelled' | 'failed'
@@ -144,7 +145,7 @@ const finish = async (context: ConnectionsContext, flow: PendingFlow, params: UR
     accessToken: tokens.access_token,
     refreshToken: tokens.refresh_token ?? null,
   }
-  const secrets: SecretEntry[] = [[secretKeys.tokens(record.id), JSON.stringify(stored)]]
+  const secrets: SecretEntry[] = [[secretKeys.tokens(record.id), encodeStoredTokens(stored)]]
   if (flow.clientSecret !== null)
     secrets.push([secretKeys.clientSecret(record.id), flow.clientSecret])
   const drop = flow.clientSecret === null ? [secretKeys.clientSecret(record.id)] : []

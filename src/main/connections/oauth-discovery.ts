@@ -1,6 +1,7 @@
 import * as oauth from 'oauth4webapi'
 import { AllvError } from '../platform/errors'
 import type { StoredOAuthServer } from './connection-record'
+import { requireSecureEndpoints } from './endpoint-policy'
 import { describeUrl, isNetworkFailure, wireOptions, type FetchLike } from './oauth-wire'
 
 type Algorithm = 'oidc' | 'oauth2'
@@ -22,8 +23,12 @@ const reasonFor = (error: unknown): string => {
       return 'its metadata is not JSON'
     case oauth.JSON_ATTRIBUTE_COMPARISON:
       return 'its metadata names a different issuer'
-    case oauth.REQUEST_PROTOCOL_FORBIDDEN:
+    // RFC 8414 §2: an issuer is an https URL. oauth4webapi refuses plain http before sending
+    // anything, except where wireOptions allows it: on loopback.
+    case oauth.HTTP_REQUEST_FORBIDDEN:
       return 'it must use https (plain http is accepted only on this computer)'
+    case oauth.REQUEST_PROTOCOL_FORBIDDEN:
+      return 'it must use https'
     default:
       return 'its metadata is malformed'
   }
@@ -74,7 +79,7 @@ export async function discoverServer(
     throw invalid(issuerUrl, 'its metadata lacks an authorization or token endpoint')
   }
 
-  return {
+  const server: StoredOAuthServer = {
     issuer: metadata.issuer,
     authorizationEndpoint: authorize,
     tokenEndpoint: token,
@@ -83,4 +88,6 @@ export async function discoverServer(
     issParameterSupported: metadata.authorization_response_iss_parameter_supported === true,
     idTokenSigningAlgs: metadata.id_token_signing_alg_values_supported ?? [],
   }
+  requireSecureEndpoints(server, 'ISSUER_INVALID')
+  return server
 }

@@ -1,7 +1,7 @@
 import * as oauth from 'oauth4webapi'
-import { AllvError } from '../platform/errors'
-import type { ClientAuthMethod, OAuthSettings, TokenResponseShape } from './catalog-types'
+import type { ClientAuthMethod, TokenResponseShape } from './catalog-types'
 import type { StoredOAuthServer } from './connection-record'
+import { isLoopbackUrl } from './endpoint-policy'
 import { reshapeTokenResponse } from './token-response-shapes'
 
 /** The fetch the service makes every request with; tests hand in one that counts. */
@@ -9,14 +9,6 @@ export type FetchLike = typeof fetch
 
 /** How long any one request to a provider may take before it counts as unreachable. */
 export const REQUEST_TIMEOUT_MS = 15_000
-
-const loopbackHosts = new Set(['127.0.0.1', 'localhost', '[::1]'])
-
-/** Whether a URL points at this machine, where plain http cannot be intercepted on the wire. */
-export function isLoopbackUrl(url: string): boolean {
-  const parsed = URL.parse(url)
-  return parsed !== null && loopbackHosts.has(parsed.hostname)
-}
 
 /** A URL without its query or fragment, for messages and logs: a query may carry secrets. */
 export function describeUrl(url: string): string {
@@ -70,50 +62,20 @@ export function clientAuthFor(method: ClientAuthMethod, secret: string | null): 
     : oauth.ClientSecretBasic(secret)
 }
 
-/** The server of a catalog entry with fixed endpoints. */
-export function serverFromCatalog(settings: OAuthSettings): StoredOAuthServer | null {
-  if (!settings.endpoints) return null
-  const { authorization, token, revocation, userinfo } = settings.endpoints
-  return {
-    // Without a published issuer the authorize origin stands in; RFC 9207 checks then apply
-    // only if the provider returns `iss`, and a provider returning another value is refused.
-    issuer: settings.issuer ?? new URL(authorization).origin,
-    authorizationEndpoint: authorization,
-    tokenEndpoint: token,
-    revocationEndpoint: revocation,
-    userinfoEndpoint: userinfo,
-    issParameterSupported: false,
-    idTokenSigningAlgs: [],
-  }
-}
-
-/** A server whose endpoints the person typed in. */
-export function serverFromEndpoints(input: {
-  authorizationEndpoint: string
-  tokenEndpoint: string
-  userinfoEndpoint?: string | undefined
-  revocationEndpoint?: string | undefined
-}): StoredOAuthServer {
-  return {
-    issuer: new URL(input.authorizationEndpoint).origin,
-    authorizationEndpoint: input.authorizationEndpoint,
-    tokenEndpoint: input.tokenEndpoint,
-    revocationEndpoint: input.revocationEndpoint ?? null,
-    userinfoEndpoint: input.userinfoEndpoint ?? null,
-    issParameterSupported: false,
-    idTokenSigningAlgs: [],
-  }
-}
-
 /** The OAuth error code of a failed token or revocation call, if the server sent one. */
 export function oauthErrorCode(error: unknown): string | null {
   return error instanceof oauth.ResponseBodyError ? error.error : null
 }
 
-/** Whether a failure happened before any answer came back (refused, reset, timed out). */
+/**
+ * Whether a failure happened before any answer came back (refused, reset, unresolved, timed
+ * out). Node's fetch (undici) reports those as a TypeError `fetch failed` whose `cause` holds
+ * the socket or DNS error; every other TypeError (an invalid header value, a URL it cannot
+ * parse, oauth4webapi's own checks) was refused before anything was sent.
+ */
 export function isNetworkFailure(error: unknown): boolean {
-  if (error instanceof AllvError) return false
-  // fetch rejects with a plain TypeError; oauth4webapi's own TypeErrors carry a `code`.
-  if (error instanceof TypeError) return !('code' in error)
+  if (error instanceof TypeError) {
+    return error.message === 'fetch failed' && error.cause !== undefined
+  }
   return error instanceof DOMException && ['AbortError', 'TimeoutError'].includes(error.name)
 }

@@ -56,12 +56,20 @@ export async function runTestRequest(
       signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
     })
   } catch (error) {
-    const reason = isNetworkFailure(error) ? 'no answer came back' : 'the request failed'
+    if (isNetworkFailure(error)) {
+      throw new AllvError(
+        'CONNECTION_TEST_FAILED',
+        `Could not reach ${where} to test the credential (no answer came back). Check the ` +
+          'address and your connection, then try again.',
+        { cause: error },
+      )
+    }
+    // fetch refused to send it. Its error quotes the offending header value, which is the
+    // credential, so it is neither repeated nor kept as the cause.
     throw new AllvError(
       'CONNECTION_TEST_FAILED',
-      `Could not reach ${where} to test the credential (${reason}). Check the address and ` +
-        'your connection, then try again.',
-      { cause: error },
+      `The test request to ${where} could not be sent. Check the header name, prefix and ` +
+        'credential for stray characters, then try again.',
     )
   }
 

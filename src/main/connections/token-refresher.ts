@@ -14,6 +14,7 @@ import {
   toAuthorizationServer,
   wireOptions,
 } from './oauth-wire'
+import { encodeStoredTokens, readStoredTokens } from './stored-tokens'
 import { expiresAtFrom, REFRESH_MARGIN_MS } from './token-lifetime'
 
 /** Hands out access tokens, refreshing them when they are due or were just refused. */
@@ -56,11 +57,15 @@ export function createTokenRefresher(context: ConnectionsContext): TokenRefreshe
   }
 
   const readTokens = async (record: ConnectionRecord): Promise<StoredTokens> => {
-    const raw = await context.registry.readSecret(secretKeys.tokens(record.id))
-    if (raw === null) {
-      throw markNeedsReconnect(record, 'Its sign-in is missing from the keychain. Reconnect.')
-    }
-    return JSON.parse(raw) as StoredTokens
+    const read = await readStoredTokens(context.registry, record.id)
+    if (read.kind === 'ok') return read.tokens
+    // Either way only a new sign-in can help; reconnecting overwrites the entry in place.
+    throw markNeedsReconnect(
+      record,
+      read.kind === 'missing'
+        ? 'Its sign-in is missing from the keychain. Reconnect.'
+        : 'The saved sign-in could not be read; reconnect to repair it.',
+    )
   }
 
   /** RFC 6749 §6; the new pair reaches the keychain before anyone uses it. */
@@ -112,7 +117,7 @@ export function createTokenRefresher(context: ConnectionsContext): TokenRefreshe
       accessToken: answer.access_token,
       refreshToken: answer.refresh_token ?? refreshToken,
     }
-    await context.registry.writeSecret(secretKeys.tokens(record.id), JSON.stringify(next))
+    await context.registry.writeSecret(secretKeys.tokens(record.id), encodeStoredTokens(next))
     context.registry.update(record.id, {
       status: 'connected',
       problem: null,

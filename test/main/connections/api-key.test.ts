@@ -101,6 +101,40 @@ describe('connecting with an API key', () => {
     expect(await fixture.service.list()).toEqual([])
   })
 
+  it.each([
+    ['API key', 'first-half\nsecond-half-of-the-key', 'Key '],
+    ['key prefix', null, 'a\r\nX-Evil: 1'],
+  ])(
+    'refuses a line break in the %s as a paste mistake, saving nothing',
+    async (what, key, prefix) => {
+      const attempt = fixture.service.connectApiKey({
+        providerId: 'apikey',
+        apiKey: key ?? servers.apiKeyServer.key,
+        settings: { ...settings(), prefix },
+      })
+
+      await expect(attempt).rejects.toMatchObject({
+        code: 'INVALID_INPUT',
+        message: `The ${what} contains a line break; paste it again without spaces or new lines.`,
+      })
+      expect(keychainWrites).toEqual([])
+      expect(await fixture.service.list()).toEqual([])
+    },
+  )
+
+  it('refuses a key with an invisible or non-ASCII character as such', async () => {
+    const attempt = fixture.service.connectApiKey({
+      providerId: 'apikey',
+      apiKey: `${servers.apiKeyServer.key}\u200b€`,
+      settings: settings(),
+    })
+
+    await expect(attempt).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      message: expect.stringContaining('cannot be sent in a header'),
+    })
+  })
+
   it('asks the generic entry for its header, base URL and test URL', async () => {
     const attempt = fixture.service.connectApiKey({ providerId: 'apikey', apiKey: 'k' })
 

@@ -21,9 +21,17 @@ afterAll(async () => {
   await oidc?.close()
 })
 
+/** RFC 7636 §4.5: the verifiers the token endpoint received, read from the request bodies. */
+const verifiers: string[] = []
+const fetchNotingVerifiers: typeof fetch = (input, init) => {
+  const verifier = init?.body instanceof URLSearchParams ? init.body.get('code_verifier') : null
+  if (verifier !== null) verifiers.push(verifier)
+  return fetch(input, init)
+}
+
 describe('secrets stay in the keychain', () => {
-  it('keeps tokens, keys, codes and client secrets out of files, logs, renderer', async () => {
-    const fixture = createConnectionsFixture()
+  it('keeps tokens, keys, codes, verifiers, client secrets from files, logs and UI', async () => {
+    const fixture = createConnectionsFixture({ fetch: fetchNotingVerifiers })
     const context = await browser.newContext()
     const payloads: unknown[] = []
     fixture.service.onChanged((views) => payloads.push(views))
@@ -38,6 +46,8 @@ describe('secrets stay in the keychain', () => {
     const { ended, link } = await connectThroughBrowser({ fixture, oidc, browser: context })
     const connectionId = ended.connectionId ?? ''
     planted.push(link.params.get('code') ?? 'no code', link.state)
+    expect(verifiers).toHaveLength(1)
+    planted.push(...verifiers)
     await plantTokens(connectionId)
     await fixture.service.credentialsFor(connectionId, { afterUnauthorized: true })
     await plantTokens(connectionId)
