@@ -9,7 +9,11 @@ import type { WorkflowService } from '../services'
 import type { StepConnections } from './http-request-step'
 import { DEFAULT_RETRY_POLICY, timerSleep, type RetryPolicy, type Sleep } from './network-retry'
 import { createRunEngine } from './run-engine'
-import { createWorkflowStore, type WorkflowsDocument } from './workflow-store'
+import {
+  createWorkflowStore,
+  type UnreadableWorkflow,
+  type WorkflowsDocument,
+} from './workflow-store'
 
 /** What `createWorkflowService` needs; everything after `logger` has a production default. */
 export interface WorkflowServiceOptions {
@@ -39,6 +43,13 @@ export function createWorkflowService(options: WorkflowServiceOptions): ManagedW
   const clock = options.clock ?? systemClock
   const logger = options.logger.child('engine')
   const workflows = createWorkflowStore(store, clock)
+  const unreadableAtStart = workflows.unreadable()
+  if (unreadableAtStart.length > 0) {
+    logger.warn('workflows in workflows.json could not be read; left in the file as they are', {
+      count: unreadableAtStart.length,
+      reasons: unreadableAtStart.map((entry) => entry.reason).join('; '),
+    })
+  }
   const engine = createRunEngine({
     journal,
     connections: options.connections,
@@ -74,6 +85,8 @@ export function createWorkflowService(options: WorkflowServiceOptions): ManagedW
     idle: () => engine.idle(),
     notices: () => {
       const notices = [store.recovery?.message, journal.recovery?.message]
+      const unreadable = workflows.unreadable()
+      if (unreadable.length > 0) notices.push(unreadableNotice(unreadable))
       if (journal.interruptedOnOpen > 0) {
         notices.push(
           `${journal.interruptedOnOpen} run(s) were in progress when the app last stopped; ` +
@@ -89,4 +102,12 @@ export function createWorkflowService(options: WorkflowServiceOptions): ManagedW
       journal.close()
     },
   }
+}
+
+function unreadableNotice(unreadable: UnreadableWorkflow[]): string {
+  const reasons = unreadable.map((entry) => entry.reason).join('; ')
+  return unreadable.length === 1
+    ? `1 workflow in workflows.json could not be read and was left as it is: ${reasons}`
+    : `${unreadable.length} workflows in workflows.json could not be read and were left as ` +
+        `they are: ${reasons}`
 }

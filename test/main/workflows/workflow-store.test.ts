@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { isAllvError } from '../../../src/main/platform/errors'
 import { silentLogger } from '../../../src/main/platform/logger'
 import { createWorkflowStore, openWorkflowsFile } from '../../../src/main/workflows/workflow-store'
-import { draft, httpStep, tempDataDir } from './workflow-test-kit'
+import { draft, httpStep, openService, tempDataDir } from './workflow-test-kit'
 
 describe('workflow store', () => {
   let data: ReturnType<typeof tempDataDir>
@@ -63,15 +63,48 @@ describe('workflow store', () => {
     expect(readFileSync(join(data.dir, aside[0] ?? ''), 'utf8')).toBe(broken)
   })
 
-  it('moves aside a workflows.json holding a document the schema refuses', () => {
+  it('keeps reading the other workflows when one document cannot be read', () => {
+    const path = join(data.dir, 'workflows.json')
+    const good = open().store.save(draft([], 'Good'))
+    const newer = { ...good, id: 'from-v2', name: 'From a newer allv', schemaVersion: 2 }
+    writeFileSync(path, JSON.stringify({ workflows: [newer, good] }))
+
+    const { file, store } = open()
+    const added = store.save(draft([], 'Added'))
+    store.delete(good.id)
+
+    expect(file.recovery).toBeNull()
+    expect(store.list()).toEqual([added])
+    expect(store.unreadable()).toEqual([
+      { reason: expect.stringMatching(/^workflows\[0\] \("From a newer allv"\): schemaVersion: /) },
+    ])
+    expect(JSON.parse(readFileSync(path, 'utf8')).workflows[0]).toEqual(newer)
+    expect(readdirSync(data.dir).filter((name) => name.includes('corrupt'))).toEqual([])
+  })
+
+  it('says in the service notices which workflow was left unread', async () => {
     writeFileSync(
       join(data.dir, 'workflows.json'),
-      JSON.stringify({ workflows: [{ schemaVersion: 1, id: 'bad id!', name: 'x' }] }),
+      JSON.stringify({ workflows: [{ schemaVersion: 1, id: 'bad id!', name: 'Hand edit' }] }),
     )
 
-    const { file } = open()
+    const { service } = openService(data.dir)
+    const notices = service.notices()
+    await service.close()
 
-    expect(file.recovery?.reason).toMatch(/^workflows\[0\]\./)
+    expect(notices).toEqual([
+      '1 workflow in workflows.json could not be read and was left as it is: ' +
+        'workflows[0] ("Hand edit"): id: must be 1-64 letters, digits, "-" or "_"',
+    ])
+  })
+
+  it('moves aside a workflows.json whose workflows are not a list', () => {
+    writeFileSync(join(data.dir, 'workflows.json'), JSON.stringify({ workflows: 'none' }))
+
+    const { file, store } = open()
+
+    expect(file.recovery?.reason).toMatch(/^workflows: /)
+    expect(store.list()).toEqual([])
   })
 
   it('refuses an invalid draft without writing anything', () => {
