@@ -6,7 +6,20 @@ export { WORKFLOW_SCHEMA_VERSION }
 export const HttpMethod = z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD'])
 export type HttpMethod = z.infer<typeof HttpMethod>
 
-const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1-64 letters, digits, "-" or "_"')
+/** Names JavaScript gives meaning to on every object; as keys they would reach the prototype. */
+const RESERVED_IDS = new Set(['__proto__', 'constructor', 'prototype'])
+
+const id = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1-64 letters, digits, "-" or "_"')
+  .refine((value) => !RESERVED_IDS.has(value), 'is a reserved name; choose another id')
+
+/** A header value as HTTP allows it (RFC 9110 section 5.5): no line breaks, no NUL. */
+const headerValue = z
+  .string()
+  .max(8192)
+  .refine((value) => !/[\r\n]/.test(value), 'must not contain line breaks')
+  .refine((value) => !value.includes('\0'), 'must not contain NUL characters')
 
 /** An HTTP request step: auth comes from the chosen connection, never from the step. */
 export const HttpRequestStep = z.object({
@@ -17,7 +30,7 @@ export const HttpRequestStep = z.object({
   params: z.object({
     method: HttpMethod,
     url: z.string().trim().min(1, 'enter a URL').max(8192),
-    headers: z.record(z.string(), z.string().max(8192)).default({}),
+    headers: z.record(z.string(), headerValue).default({}),
     body: z.string().max(1_000_000).nullable().default(null),
   }),
 })

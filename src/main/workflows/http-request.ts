@@ -45,9 +45,17 @@ export async function renderParams(
     }
   }
 
-  const rendered: Record<string, string> = {}
+  const rendered: Record<string, string> = Object.create(null)
   for (const [name, value] of Object.entries(headers)) {
-    rendered[name] = await render(`params.headers.${name}`, value)
+    const path = `params.headers.${name}`
+    rendered[name] = await render(path, value)
+    // An expression can bring in a line break the saved template did not have.
+    if (/[\r\n\0]/.test(rendered[name])) {
+      throw new AllvError(
+        'STEP_FAILED',
+        `${at}.${path}: the value must not contain line breaks or NUL characters`,
+      )
+    }
   }
   return {
     method,
@@ -74,7 +82,7 @@ export function prepareRequest(
 
   const fromConnection = credentials?.headers ?? {}
   const taken = new Set(Object.keys(fromConnection).map((name) => name.toLowerCase()))
-  const headers: Record<string, string> = {}
+  const headers: Record<string, string> = Object.create(null)
   for (const [name, value] of Object.entries(params.headers)) {
     if (!taken.has(name.toLowerCase())) headers[name] = value
   }

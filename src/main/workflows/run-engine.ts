@@ -56,7 +56,8 @@ export function createRunEngine(deps: EngineDependencies): RunEngine {
     // Every earlier response stays in memory for the whole run (up to READ_BODY_BYTES each),
     // so a long workflow of large downloads can hold a lot; nothing spills to disk yet.
     const context: ExpressionContext = {
-      steps: {},
+      // No prototype: a step id is a key here, and none may reach Object.prototype.
+      steps: Object.create(null) as ExpressionContext['steps'],
       trigger: { type: workflow.trigger.type, firedAt: now() },
     }
     for (const [position, step] of workflow.steps.entries()) {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { draft, httpStep, tempDataDir } from './workflow-test-kit'
+import { draft, httpStep, startLoopback, tempDataDir } from './workflow-test-kit'
 import { apiKeyConnection, runWorkflow } from './step-run-kit'
 
 describe('step failure messages', () => {
@@ -32,5 +32,22 @@ describe('step failure messages', () => {
         'Step "Step me" uses a connection that no longer exists ("gone"). ' +
         'Pick another connection in the step, then run the workflow again.',
     })
+  })
+
+  it('refuses a header value an expression filled with a line break, naming the header', async () => {
+    const server = await startLoopback(() => ({ body: '{"v": "one\\r\\nX-Injected: two"}' }))
+    const second = httpStep('second', `${server.url}/second`)
+    second.params.headers = { 'X-Foo': '{{ steps.first.json.v }}' }
+    const steps = [httpStep('first', `${server.url}/first`), second]
+
+    const { run } = await runWorkflow(data.dir, draft(steps), apiKeyConnection(null))
+    await server.close()
+
+    expect(run.steps[1]?.error).toEqual({
+      code: 'STEP_FAILED',
+      message:
+        'steps[1].params.headers.X-Foo: the value must not contain line breaks or NUL characters',
+    })
+    expect(server.seen.map((request) => request.url)).toEqual(['/first'])
   })
 })

@@ -72,4 +72,19 @@ describe('validateWorkflowDraft', () => {
     expect(faultOf({ ...draft([httpStep('a', '')]) })).toBe('steps[0].params.url: enter a URL')
     expect(faultOf({ ...draft([]), name: '' })).toBe('name: give the workflow a name')
   })
+
+  it('refuses a header value with a line break, naming the header', () => {
+    const step = httpStep('a', 'https://example.com/')
+    step.params.headers = { 'X-Foo': 'one\r\nX-Injected: two' }
+
+    expect(faultOf(draft([step]))).toBe(
+      'steps[0].params.headers.X-Foo: must not contain line breaks',
+    )
+  })
+
+  it.each(['__proto__', 'constructor', 'prototype'])('refuses the reserved step id %s', (id) => {
+    expect(faultOf(draft([httpStep(id, 'https://example.com/')]))).toBe(
+      'steps[0].id: is a reserved name; choose another id',
+    )
+  })
 })
