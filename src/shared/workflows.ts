@@ -82,6 +82,14 @@ export const HttpResponseRecord = z.object({
 })
 export type HttpResponseRecord = z.infer<typeof HttpResponseRecord>
 
+/** One line of a step's log, as history keeps it (never a credential). */
+export const StepLogEntry = z.object({
+  at: z.string(),
+  level: z.enum(['info', 'warn', 'error']),
+  message: z.string(),
+})
+export type StepLogEntry = z.infer<typeof StepLogEntry>
+
 export const StepRunView = z.object({
   stepId: z.string(),
   name: z.string(),
@@ -94,6 +102,8 @@ export const StepRunView = z.object({
   input: z.unknown().nullable(),
   output: HttpResponseRecord.nullable(),
   error: RecordedError.nullable(),
+  /** What happened along the way: waits for the network, redirects, refreshes; oldest first. */
+  logs: z.array(StepLogEntry),
 })
 export type StepRunView = z.infer<typeof StepRunView>
 

@@ -1,6 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3'
 import {
   HttpResponseRecord,
+  StepLogEntry,
   type RunDetail,
   type RunStatus,
   type RunSummary,
@@ -32,6 +33,7 @@ interface StepRow {
   output_json: string | null
   error_code: string | null
   error_message: string | null
+  logs_json: string
 }
 
 /** How many runs a listing returns when the caller does not say. */
@@ -42,7 +44,7 @@ export interface JournalReads {
   listRuns(filter: { workflowId?: string; limit?: number }): RunSummary[]
   getRunSummary(runId: string): RunSummary | null
   getRun(runId: string): RunDetail | null
-  stepLogs(runId: string, position: number): string[]
+  stepLogs(runId: string, position: number): StepLogEntry[]
 }
 
 /** Prepares the read side of the journal once, for a connection that stays open. */
@@ -58,8 +60,8 @@ export function prepareJournalReads(db: Database): JournalReads {
     'SELECT * FROM step_runs WHERE run_id = ? ORDER BY position',
   ) as Statement<[string], StepRow>
   const logsOf = db.prepare(
-    'SELECT logs_json FROM step_runs WHERE run_id = ? AND position = ?',
-  ) as Statement<[string, number], { logs_json: string }>
+    'SELECT logs_json, started_at FROM step_runs WHERE run_id = ? AND position = ?',
+  ) as Statement<[string, number], Pick<StepRow, 'logs_json' | 'started_at'>>
 
   return {
     listRuns: ({ workflowId, limit = DEFAULT_RUN_LIST_LIMIT }) => {
@@ -78,7 +80,7 @@ export function prepareJournalReads(db: Database): JournalReads {
     },
     stepLogs: (runId, position) => {
       const row = logsOf.get(runId, position)
-      return row === undefined ? [] : (JSON.parse(row.logs_json) as string[])
+      return row === undefined ? [] : logEntries(row)
     },
   }
 }
@@ -111,7 +113,21 @@ function toStepView(row: StepRow): StepRunView {
     input: row.input_json === null ? null : JSON.parse(row.input_json),
     output: parsedOutput.success ? parsedOutput.data : null,
     error: recordedError(row),
+    logs: logEntries(row),
   }
+}
+
+/** A step's log lines; early builds kept bare strings, which read as info at the step start. */
+function logEntries(row: Pick<StepRow, 'logs_json' | 'started_at'>): StepLogEntry[] {
+  const lines: unknown = JSON.parse(row.logs_json)
+  if (!Array.isArray(lines)) return []
+  return lines.flatMap((line: unknown) => {
+    if (typeof line === 'string') {
+      return [{ at: row.started_at ?? '', level: 'info' as const, message: line }]
+    }
+    const parsed = StepLogEntry.safeParse(line)
+    return parsed.success ? [parsed.data] : []
+  })
 }
 
 function recordedError(row: { error_code: string | null; error_message: string | null }) {

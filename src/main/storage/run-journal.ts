@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
-import type { RecordedError, RunStatus } from '../../shared/workflows'
+import type { RecordedError, RunStatus, StepLogEntry } from '../../shared/workflows'
 import type { z } from 'zod'
 import { systemClock, type Clock } from '../platform/clock'
 import type { Logger } from '../platform/logger'
@@ -43,7 +43,7 @@ export interface RunJournal extends JournalReads {
   startStep(runId: string, position: number, startedAt: string): void
   setStepAttempts(runId: string, position: number, attempts: number): void
   finishStep(runId: string, position: number, result: StepResult): void
-  appendStepLog(runId: string, position: number, line: string): void
+  appendStepLog(runId: string, position: number, entry: StepLogEntry): void
   /**
    * Ends the run. Pending steps become skipped, except in an interrupted run, where the step in
    * progress fails with the run's error and the steps after it stay pending.
@@ -98,7 +98,7 @@ export function openRunJournal(options: OpenRunJournalOptions): RunJournal {
      WHERE run_id = ? AND position = ?`,
   )
   const appendLog = db.prepare(
-    `UPDATE step_runs SET logs_json = json_insert(logs_json, '$[#]', ?)
+    `UPDATE step_runs SET logs_json = json_insert(logs_json, '$[#]', json(?))
      WHERE run_id = ? AND position = ?`,
   )
   const updateRunEnd = db.prepare(
@@ -139,7 +139,8 @@ export function openRunJournal(options: OpenRunJournalOptions): RunJournal {
         runId,
         position,
       ),
-    appendStepLog: (runId, position, line) => void appendLog.run(line, runId, position),
+    appendStepLog: (runId, position, entry) =>
+      void appendLog.run(JSON.stringify(entry), runId, position),
     finishRun: db.transaction((runId: string, status, finishedAt: string, error) => {
       updateRunEnd.run(status, finishedAt, error?.code ?? null, error?.message ?? null, runId)
       // An interrupted run could be resumed from its next step, so those stay pending.

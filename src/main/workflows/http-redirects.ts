@@ -18,7 +18,7 @@ const ALWAYS_CREDENTIALS = ['authorization', 'proxy-authorization', 'cookie']
 /** What following redirects needs: one plain fetch, and where to note each hop. */
 export interface RedirectEnvironment {
   fetchOnce(request: PreparedRequest): Promise<Response>
-  log(line: string): void
+  log(line: string, level?: 'info' | 'warn'): void
 }
 
 /**
@@ -37,7 +37,6 @@ export async function sendFollowingRedirects(
   const origin = request.url.origin
   const secret = new Set(Object.keys(credentialHeaders).map((name) => name.toLowerCase()))
   let current = request
-  let credentialsDropped = false
 
   for (let hops = 0; ; hops += 1) {
     const response = await env.fetchOnce(current)
@@ -56,13 +55,13 @@ export async function sendFollowingRedirects(
 
     current = redirected(current, response.status, next)
     env.log(`${response.status} redirect to ${next.origin}${next.pathname}`)
-    if (next.origin !== origin && !credentialsDropped) {
-      credentialsDropped = true
-      current = {
-        ...current,
-        headers: without(current.headers, [...secret, ...ALWAYS_CREDENTIALS]),
+    // Once dropped they stay dropped, even if a later hop comes back to the first origin.
+    if (next.origin !== origin) {
+      const kept = without(current.headers, [...secret, ...ALWAYS_CREDENTIALS])
+      if (Object.keys(kept).length < Object.keys(current.headers).length) {
+        env.log(`${next.origin} is another origin: the credentials were not sent there`, 'warn')
       }
-      env.log(`${next.origin} is another origin: the connection's credentials were not sent there`)
+      current = { ...current, headers: kept }
     }
   }
 }

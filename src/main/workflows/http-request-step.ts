@@ -1,4 +1,4 @@
-import type { HttpRequestStep, HttpResponseRecord } from '../../shared/workflows'
+import type { HttpRequestStep, HttpResponseRecord, StepLogEntry } from '../../shared/workflows'
 import { AllvError, isAllvError } from '../platform/errors'
 import type { ConnectionService, RequestCredentials } from '../services'
 import { checkCredentialScope } from './credential-scope'
@@ -36,7 +36,7 @@ export interface HttpStepEnvironment {
   /** True when the step starts waiting for the network, false once a request got through. */
   onWaiting(waiting: boolean): void
   onAttempt(attempts: number): void
-  log(line: string): void
+  log(line: string, level?: StepLogEntry['level']): void
 }
 
 /** How a step ended, ready to be journaled; `data` is what later steps' expressions see. */
@@ -58,7 +58,7 @@ export async function runHttpRequestStep(
 ): Promise<StepOutcome> {
   const redactor = createRedactor()
   // Redirect targets come from the server and may echo a credential back.
-  const log = (line: string) => env.log(redactor.text(line))
+  const log = (line: string, level?: StepLogEntry['level']) => env.log(redactor.text(line), level)
   let attempts = 0
   let input: RecordedRequest | null = null
   const failed = (error: AllvError, output: HttpResponseRecord | null = null): StepOutcome => ({
@@ -104,7 +104,7 @@ export async function runHttpRequestStep(
         networkFailures += 1
         if (networkFailures >= env.retry.maxAttempts) throw unreachable(host, networkFailures)
         const delay = backoffDelay(networkFailures, env.retry, env.random)
-        log(`${host} unreachable (attempt ${networkFailures}); waiting ${delay} ms`)
+        log(`${host} unreachable (attempt ${networkFailures}); waiting ${delay} ms`, 'warn')
         waiting = true
         env.onWaiting(true)
         await env.sleep(delay, env.signal)

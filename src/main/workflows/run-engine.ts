@@ -107,7 +107,8 @@ export function createRunEngine(deps: EngineDependencies): RunEngine {
         announce(runId)
       },
       onAttempt: (attempts) => journal.setStepAttempts(runId, position, attempts),
-      log: (line) => journal.appendStepLog(runId, position, line),
+      log: (message, level = 'info') =>
+        journal.appendStepLog(runId, position, { at: now(), level, message }),
     })
   }
 

@@ -100,12 +100,16 @@ describe('run journal', () => {
     journal.close()
   })
 
-  it('keeps step logs in order', () => {
+  it('keeps step logs in order and shows them in the run detail', () => {
     const journal = open()
     journal.createRun(newRun('run-log'))
-    journal.appendStepLog('run-log', 0, 'first line')
-    journal.appendStepLog('run-log', 0, 'second line')
-    expect(journal.stepLogs('run-log', 0)).toEqual(['first line', 'second line'])
+    const first = { at: '2025-01-01T00:00:01.000Z', level: 'info' as const, message: 'first line' }
+    const second = { at: '2025-01-01T00:00:02.000Z', level: 'warn' as const, message: 'second' }
+    journal.appendStepLog('run-log', 0, first)
+    journal.appendStepLog('run-log', 0, second)
+
+    expect(journal.stepLogs('run-log', 0)).toEqual([first, second])
+    expect(journal.getRun('run-log')?.steps[0]?.logs).toEqual([first, second])
     journal.close()
   })
 

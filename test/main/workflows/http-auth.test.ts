@@ -46,7 +46,7 @@ describe('http.request auth', () => {
     const { runId } = await opened.service.run(workflow.id)
     await opened.service.idle()
     const run = opened.service.getRun(runId)
-    const logs = opened.journal.stepLogs(runId, 0)
+    const logs = opened.journal.stepLogs(runId, 0).map((entry) => entry.message)
     await opened.service.close()
     return { run, logLines, logs }
   }

@@ -54,7 +54,10 @@ describe('waiting for the network', () => {
     expect(run.status).toBe('succeeded')
     expect(run.steps[0]?.attempts).toBe(3)
     expect(delays).toEqual([750, 1500])
-    expect(opened.journal.stepLogs(runId, 0)[0]).toMatch(/unreachable \(attempt 1\)/)
+    expect(opened.journal.stepLogs(runId, 0)[0]).toMatchObject({
+      level: 'warn',
+      message: expect.stringMatching(/unreachable \(attempt 1\)/),
+    })
     await opened.service.close()
   })
 

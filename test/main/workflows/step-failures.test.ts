@@ -34,7 +34,7 @@ describe('step failure messages', () => {
     })
   })
 
-  it('refuses a header value an expression filled with a line break, naming the header', async () => {
+  it('refuses a header value that an expression filled with a line break', async () => {
     const server = await startLoopback(() => ({ body: '{"v": "one\\r\\nX-Injected: two"}' }))
     const second = httpStep('second', `${server.url}/second`)
     second.params.headers = { 'X-Foo': '{{ steps.first.json.v }}' }

@@ -33,7 +33,7 @@ export function apiKeyConnection(baseUrl: string | null) {
   }
 }
 
-/** Saves `workflow`, runs it once to the end, and returns the run and its first step's log. */
+/** Saves `workflow`, runs it once to the end; returns the run and its first step's log lines. */
 export async function runWorkflow(
   dir: string,
   workflow: WorkflowDraft,
@@ -44,7 +44,8 @@ export async function runWorkflow(
     const saved = opened.service.save(workflow)
     const { runId } = await opened.service.run(saved.id)
     await opened.service.idle()
-    return { run: opened.service.getRun(runId), logs: opened.journal.stepLogs(runId, 0) }
+    const run = opened.service.getRun(runId)
+    return { run, logs: run.steps[0]?.logs.map((entry) => entry.message) ?? [] }
   } finally {
     await opened.service.close()
   }
