@@ -73,7 +73,10 @@ export async function createServices(adapters: PlatformAdapters): Promise<Servic
     connections,
     workflows,
     logger,
-    notices: () => [connectionsFile.recovery?.message, ...workflows.notices()].filter(isText),
+    notices: () =>
+      [connectionsFile.recovery?.message, ...connections.notices(), ...workflows.notices()].filter(
+        isText,
+      ),
     handleDeepLink: async (url) => {
       await deepLinks.handle(url)
     },
