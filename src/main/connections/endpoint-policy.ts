@@ -1,13 +1,6 @@
 import { AllvError } from '../platform/errors'
+import { isLoopbackUrl } from '../platform/loopback'
 import type { StoredOAuthServer } from './connection-record'
-
-/** Whether a URL points at this machine: 127.0.0.0/8, [::1] or localhost (RFC 8252 §8.3). */
-export function isLoopbackUrl(url: string): boolean {
-  const host = URL.parse(url)?.hostname
-  if (host === undefined) return false
-  // The URL parser has already turned `127.1` and `0x7f.0.0.1` into dotted decimal.
-  return host === 'localhost' || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host)
-}
 
 /** Whether a URL may carry OAuth traffic: https anywhere, plain http only on loopback. */
 export function isSecureEndpoint(url: string): boolean {

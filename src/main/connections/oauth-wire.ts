@@ -1,7 +1,7 @@
 import * as oauth from 'oauth4webapi'
 import type { ClientAuthMethod, TokenResponseShape } from './catalog-types'
 import type { StoredOAuthServer } from './connection-record'
-import { isLoopbackUrl } from './endpoint-policy'
+import { isLoopbackUrl } from '../platform/loopback'
 import { reshapeTokenResponse } from './token-response-shapes'
 
 /** The fetch the service makes every request with; tests hand in one that counts. */

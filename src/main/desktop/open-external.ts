@@ -1,7 +1,7 @@
 import { AllvError } from '../platform/errors'
 import type { Logger } from '../platform/logger'
+import { isLoopbackUrl } from '../platform/loopback'
 
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', '[::1]', 'localhost'])
 const MAX_EXTERNAL_URL_LENGTH = 8192
 
 /**
@@ -23,7 +23,7 @@ export function isSafeExternalUrl(raw: unknown): raw is string {
   }
   if (url.username !== '' || url.password !== '') return false
   if (url.protocol === 'https:') return url.hostname !== ''
-  return url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname)
+  return url.protocol === 'http:' && isLoopbackUrl(url.href)
 }
 
 /** Opens a URL in the system browser when the guard allows it; the one door to the OS. */

@@ -14,6 +14,7 @@ describe('isSafeExternalUrl', () => {
     'http://127.0.0.1:53123/oauth/google',
     'http://[::1]:53123/callback',
     'http://localhost:8080/',
+    'http://127.0.0.2:8080/authorize',
   ])('allows %s', (url) => {
     expect(isSafeExternalUrl(url)).toBe(true)
   })
