@@ -27,7 +27,13 @@ export function installFakeAllv(overrides: DeepPartial<AllvApi> = {}) {
       onOAuthFlowEnded: listen('oauth:flowEnded'),
       ...overrides.connections,
     },
-    workflows: { list: vi.fn(async () => []), save: vi.fn(), delete: vi.fn(), run: vi.fn() },
+    workflows: {
+      list: vi.fn(async () => []),
+      save: vi.fn(),
+      delete: vi.fn(),
+      run: vi.fn(),
+      ...overrides.workflows,
+    },
     runs: {
       list: vi.fn(async () => []),
       get: vi.fn(),

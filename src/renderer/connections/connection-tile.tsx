@@ -31,7 +31,9 @@ export function ConnectionTile({ tile }: { tile: Tile }) {
           {entry.icon}
         </div>
         <div className="tile-heading">
-          <h3 className="tile-name">{tile.title}</h3>
+          <h3 className="tile-name" title={tile.title}>
+            {tile.title}
+          </h3>
           <p className="tile-category">{tile.extra ? entry.name : entry.category}</p>
         </div>
         <StatusBadge tone={tones[status]} testId="connection-status">

@@ -53,6 +53,11 @@ export const useConnectionsStore = create<ConnectionsState>()((set, get) => {
       return { messages }
     })
 
+  // A call that needed the keychain went through, so it is back: the banner has had its say.
+  const noteKeychainWorks = () => {
+    if (get().keychainProblem !== null) set({ keychainProblem: null })
+  }
+
   /** Records a keychain outage for the banner, and hands the error back to the caller. */
   const noteFailure = (error: unknown): UiError => {
     const failure = toUiError(error)
@@ -78,6 +83,7 @@ export const useConnectionsStore = create<ConnectionsState>()((set, get) => {
       return { flows }
     })
     if (event.outcome === 'connected') {
+      noteKeychainWorks()
       setMessage(flow.tileKey, null)
       void refreshConnections()
     } else if (event.outcome === 'cancelled') {
@@ -155,6 +161,7 @@ export const useConnectionsStore = create<ConnectionsState>()((set, get) => {
       setMessage(tileKey, null)
       try {
         upsert(await allv().connections.connectApiKey(request))
+        noteKeychainWorks()
       } catch (error) {
         throw noteFailure(error)
       }
@@ -164,6 +171,7 @@ export const useConnectionsStore = create<ConnectionsState>()((set, get) => {
       setMessage(tileKey, null)
       try {
         const view = await allv().connections.check({ connectionId })
+        noteKeychainWorks()
         upsert(view)
         const text = view.problem ?? `Works${view.account ? ` as ${view.account}` : ''}.`
         setMessage(tileKey, { tone: view.status === 'connected' ? 'success' : 'error', text })
@@ -176,6 +184,7 @@ export const useConnectionsStore = create<ConnectionsState>()((set, get) => {
       setMessage(tileKey, null)
       try {
         await allv().connections.disconnect({ connectionId })
+        noteKeychainWorks()
         set((state) => ({
           connections: state.connections.filter((connection) => connection.id !== connectionId),
         }))

@@ -1,5 +1,6 @@
 import type { HttpResponseRecord } from '../../shared/workflows'
-import { prettyBody, readSentRequest } from './run-format'
+import { BodyView } from './body-view'
+import { readSentRequest } from './run-format'
 
 /** The request a step sent, as main recorded it with credentials redacted. */
 export function RequestView({ input }: { input: unknown }) {
@@ -57,15 +58,5 @@ function HeadersTable({ headers }: { headers: Record<string, string> }) {
         </tbody>
       </table>
     </div>
-  )
-}
-
-function BodyView({ body }: { body: string }) {
-  if (body === '') return <p className="field-hint">Empty body.</p>
-  const pretty = prettyBody(body)
-  return (
-    <pre className="body-view" tabIndex={0} aria-label={pretty.json ? 'Body (JSON)' : 'Body'}>
-      {pretty.text}
-    </pre>
   )
 }

@@ -1,5 +1,6 @@
 import { StatusBadge } from '../ui/status-badge'
-import { formatDuration, formatStarted, runStatusView } from './run-format'
+import { formatDuration, runStatusView } from './run-format'
+import { StartedAt } from './started-at'
 import { useRunsStore } from './runs-store'
 import { StepRunCard } from './step-run-card'
 
@@ -19,7 +20,9 @@ export function RunDetailView() {
         </StatusBadge>
         <dl className="inline-facts">
           <dt>Started</dt>
-          <dd>{formatStarted(detail.startedAt)}</dd>
+          <dd>
+            <StartedAt iso={detail.startedAt} />
+          </dd>
           <dt>Duration</dt>
           <dd>{duration ?? 'still running'}</dd>
           <dt>Trigger</dt>

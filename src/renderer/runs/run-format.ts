@@ -31,18 +31,29 @@ export function formatDuration(startedAt: string | null, finishedAt: string | nu
   return `${minutes} min ${seconds} s`
 }
 
-/** A start time as a person reads it: time only for today, date and time otherwise. */
-export function formatStarted(iso: string, now: Date = new Date()): string {
+/**
+ * A start time as a person reads it: "14:05" today, "Dec 2, 14:05" on another day of this
+ * year, "Dec 2, 2025, 14:05" before that; in the person's locale unless one is given.
+ */
+export function formatStarted(iso: string, now: Date = new Date(), locale?: string): string {
   const date = new Date(iso)
   if (Number.isNaN(date.getTime())) return iso
-  const sameDay = date.toDateString() === now.toDateString()
-  const time = date.toLocaleTimeString(undefined, {
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
+  const time = date.toLocaleTimeString(locale, { hour: 'numeric', minute: '2-digit' })
+  if (date.toDateString() === now.toDateString()) return time
+  const thisYear = date.getFullYear() === now.getFullYear()
+  const day = date.toLocaleDateString(locale, {
+    month: 'short',
+    day: 'numeric',
+    ...(thisYear ? {} : { year: 'numeric' }),
   })
-  if (sameDay) return time
-  return `${date.toLocaleDateString(undefined, { month: 'short', day: 'numeric' })}, ${time}`
+  return `${day}, ${time}`
+}
+
+/** A log line's time to the second, "14:05:33"; in the person's locale unless one is given. */
+export function formatLogTime(iso: string, locale?: string): string {
+  const date = new Date(iso)
+  if (Number.isNaN(date.getTime())) return iso
+  return date.toLocaleTimeString(locale, { hour: 'numeric', minute: '2-digit', second: '2-digit' })
 }
 
 /** A body as shown in history: indented when it parses as JSON, as sent otherwise. */

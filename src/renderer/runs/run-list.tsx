@@ -1,5 +1,6 @@
 import { StatusBadge } from '../ui/status-badge'
-import { formatDuration, formatStarted, runStatusView } from './run-format'
+import { formatDuration, runStatusView } from './run-format'
+import { StartedAt } from './started-at'
 import { useRunsStore } from './runs-store'
 
 /** The runs of one workflow, newest first; choosing one opens its steps. */
@@ -22,7 +23,9 @@ export function RunList() {
               onClick={() => void selectRun(run.id)}
             >
               <StatusBadge tone={status.tone}>{status.text}</StatusBadge>
-              <span className="run-item-time">{formatStarted(run.startedAt)}</span>
+              <span className="run-item-time">
+                <StartedAt iso={run.startedAt} />
+              </span>
               <span className="run-item-duration">{duration ?? '…'}</span>
             </button>
           </li>

@@ -1,14 +1,16 @@
 import type { StepRunView } from '../../shared/workflows'
 import { StatusBadge } from '../ui/status-badge'
 import { RequestView, ResponseView } from './http-exchange'
-import { formatDuration, formatStarted, stepStatusView } from './run-format'
+import { formatDuration, stepStatusView } from './run-format'
+import { StartedAt } from './started-at'
+import { StepLogs } from './step-logs'
 
 interface StepRunCardProps {
   step: StepRunView
   position: number
 }
 
-/** A step of a run: status, attempts and timing, the request as sent and the response. */
+/** A step of a run: status, attempts and timing, the request as sent, the response, its log. */
 export function StepRunCard({ step, position }: StepRunCardProps) {
   const status = stepStatusView[step.status]
   const duration = formatDuration(step.startedAt, step.finishedAt)
@@ -28,7 +30,7 @@ export function StepRunCard({ step, position }: StepRunCardProps) {
         <dt>Attempts</dt>
         <dd>{step.attempts}</dd>
         <dt>Started</dt>
-        <dd>{step.startedAt ? formatStarted(step.startedAt) : '—'}</dd>
+        <dd>{step.startedAt ? <StartedAt iso={step.startedAt} /> : '—'}</dd>
         <dt>Duration</dt>
         <dd>{duration ?? '—'}</dd>
       </dl>
@@ -41,6 +43,7 @@ export function StepRunCard({ step, position }: StepRunCardProps) {
         <RequestView input={step.input} />
         {step.output && <ResponseView response={step.output} />}
       </div>
+      <StepLogs logs={step.logs} />
     </article>
   )
 }

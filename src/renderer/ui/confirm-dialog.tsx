@@ -6,13 +6,15 @@ interface ConfirmDialogProps {
   description: ReactNode
   /** The confirming button's name, e.g. "Disconnect" or "Delete". */
   confirmLabel: string
+  /** The button that backs out, e.g. "Keep editing"; "Cancel" when not given. */
+  cancelLabel?: string
   onConfirm(): Promise<void> | void
   onClose(): void
 }
 
 /** Asks before something that cannot be undone; the confirming button is styled as danger. */
 export function ConfirmDialog(props: ConfirmDialogProps) {
-  const { title, description, confirmLabel, onConfirm, onClose } = props
+  const { title, description, confirmLabel, cancelLabel = 'Cancel', onConfirm, onClose } = props
   const [busy, setBusy] = useState(false)
 
   const handleConfirm = async () => {
@@ -29,7 +31,7 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
     <Dialog title={title} description={description} onClose={onClose} size="small">
       <div className="dialog-actions">
         <button type="button" className="btn" onClick={onClose} autoFocus>
-          Cancel
+          {cancelLabel}
         </button>
         <button
           type="button"

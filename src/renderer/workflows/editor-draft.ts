@@ -101,15 +101,7 @@ function headersOf(rows: HeaderRow[]): Record<string, string> {
   return Object.fromEntries(named.map((row) => [row.name.trim(), row.value]))
 }
 
-/** Where a validation message points, when it names a step: `steps.1.params.url` → 1, url. */
-export interface FaultLocation {
-  stepIndex: number
-  field: string | null
-}
-
-/** Reads the path at the start of a WORKFLOW_INVALID message, in dotted or bracket form. */
-export function locateFault(message: string): FaultLocation | null {
-  const match = /steps(?:\.|\[)(\d+)\]?(?:\.params)?(?:\.(\w+))?/.exec(message)
-  if (!match) return null
-  return { stepIndex: Number(match[1]), field: match[2] ?? null }
+/** The row whose header main will receive under this name: the last one, as in `headersOf`. */
+export function rowOfHeader(rows: HeaderRow[], name: string): HeaderRow | null {
+  return rows.findLast((row) => row.name.trim() === name) ?? null
 }

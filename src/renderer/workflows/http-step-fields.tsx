@@ -1,14 +1,16 @@
+import { useId } from 'react'
 import type { HttpMethod } from '../../shared/workflows'
 import { useConnectionsStore } from '../connections/connections-store'
-import { SelectField, TextAreaField, TextField } from '../ui/fields'
+import { FieldFault, SelectField, TextAreaField, TextField } from '../ui/fields'
 import { HTTP_METHODS, methodHasBody, type EditorStep } from './editor-draft'
 import { HeaderRows } from './header-rows'
+import type { StepField, StepFault } from './workflow-fault'
 
 interface HttpStepFieldsProps {
   step: EditorStep
   position: number
-  /** The field main's validation pointed at, if it was in this step. */
-  faultField: string | null
+  /** What main's validation said about this step, if anything. */
+  fault: StepFault | null
   onChange(step: EditorStep): void
   onRemove(): void
 }
@@ -17,8 +19,9 @@ const NONE = ''
 
 /** The editor of one HTTP request step: which connection, which method, which URL. */
 export function HttpStepFields(props: HttpStepFieldsProps) {
-  const { step, position, faultField, onChange, onRemove } = props
+  const { step, position, fault, onChange, onRemove } = props
   const connections = useConnectionsStore((state) => state.connections)
+  const stepFaultId = useId()
   const missing = step.connectionId !== null && !connections.some((c) => c.id === step.connectionId)
   const options = [
     { value: NONE, label: 'None' },
@@ -26,10 +29,16 @@ export function HttpStepFields(props: HttpStepFieldsProps) {
     ...(missing ? [{ value: step.connectionId ?? NONE, label: 'A removed connection' }] : []),
   ]
   const patch = (changes: Partial<EditorStep>) => onChange({ ...step, ...changes })
-  const invalid = (field: string) => faultField === field
+  const faultAt = (field: StepField) => (fault?.field === field ? fault.text : null)
+  const wholeStep = fault !== null && fault.field === null
 
   return (
-    <fieldset className="step-card" aria-label={`Step ${position}`}>
+    <fieldset
+      className="step-card"
+      aria-label={`Step ${position}`}
+      aria-invalid={wholeStep ? true : undefined}
+      aria-describedby={wholeStep ? stepFaultId : undefined}
+    >
       <header className="step-card-head">
         <span className="step-number" aria-hidden="true">
           {position}
@@ -39,18 +48,20 @@ export function HttpStepFields(props: HttpStepFieldsProps) {
           Remove step
         </button>
       </header>
+      {wholeStep && <FieldFault id={stepFaultId} text={fault.text} />}
       <div className="field-row">
         <TextField
           label="Step name"
           value={step.name}
           onChange={(name) => patch({ name })}
-          invalid={invalid('name')}
+          fault={faultAt('name')}
         />
         <SelectField
           label="Connection"
           value={step.connectionId ?? NONE}
           onChange={(value) => patch({ connectionId: value === NONE ? null : value })}
           options={options}
+          fault={faultAt('connectionId')}
           hint={
             missing
               ? 'This connection was disconnected; pick another.'
@@ -64,6 +75,7 @@ export function HttpStepFields(props: HttpStepFieldsProps) {
           value={step.method}
           onChange={(value) => patch({ method: value as HttpMethod })}
           options={HTTP_METHODS.map((method) => ({ value: method, label: method }))}
+          fault={faultAt('method')}
         />
         <TextField
           label="URL"
@@ -71,18 +83,22 @@ export function HttpStepFields(props: HttpStepFieldsProps) {
           value={step.url}
           onChange={(url) => patch({ url })}
           placeholder="https://api.example.com/items"
-          invalid={invalid('url')}
+          fault={faultAt('url')}
           monospace
         />
       </div>
-      <HeaderRows rows={step.headers} onChange={(headers) => patch({ headers })} />
+      <HeaderRows
+        rows={step.headers}
+        onChange={(headers) => patch({ headers })}
+        fault={fault?.field === 'headers' ? fault : null}
+      />
       {methodHasBody(step.method) && (
         <TextAreaField
           label="Body"
           value={step.body}
           onChange={(body) => patch({ body })}
           placeholder='{"title": "Hello"}'
-          invalid={invalid('body')}
+          fault={faultAt('body')}
         />
       )}
     </fieldset>

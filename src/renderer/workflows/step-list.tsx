@@ -1,9 +1,10 @@
-import { newHttpStep, type EditorDraft, type EditorStep, type FaultLocation } from './editor-draft'
+import { newHttpStep, type EditorDraft, type EditorStep } from './editor-draft'
 import { HttpStepFields } from './http-step-fields'
+import { faultOfStep, type WorkflowFault } from './workflow-fault'
 
 interface StepListProps {
   draft: EditorDraft
-  fault: FaultLocation | null
+  fault: WorkflowFault | null
   onChange(update: (draft: EditorDraft) => EditorDraft): void
 }
 
@@ -41,7 +42,7 @@ export function StepList({ draft, fault, onChange }: StepListProps) {
             <HttpStepFields
               step={step}
               position={index + 1}
-              faultField={fault?.stepIndex === index ? (fault.field ?? '') : null}
+              fault={faultOfStep(fault, index)}
               onChange={replaceStep}
               onRemove={() => removeStep(step.id)}
             />

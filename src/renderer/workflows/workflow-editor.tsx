@@ -1,27 +1,28 @@
-import { useState, type FormEvent } from 'react'
+import { useRef, type FormEvent } from 'react'
 import { RunsPanel } from '../runs/runs-panel'
 import { useRunsStore } from '../runs/runs-store'
-import { ConfirmDialog } from '../ui/confirm-dialog'
-import { SelectField, TextField } from '../ui/fields'
-import { locateFault } from './editor-draft'
+import { SelectField } from '../ui/fields'
+import type { EditorDraft } from './editor-draft'
 import { EditorError } from './editor-error'
+import { EditorToolbar } from './editor-toolbar'
 import { StepList } from './step-list'
+import { faultIsCurrent, readWorkflowFault, type WorkflowFault } from './workflow-fault'
 import { panelId, tabId, WorkflowTabs } from './workflow-tabs'
-import { useWorkflowsStore } from './workflows-store'
+import { useWorkflowsStore, type EditorFailure } from './workflows-store'
+
+const CONTROLS = 'input, select, textarea'
 
 /** The open workflow: its name, its trigger and its steps, with Save, Run and Delete. */
 export function WorkflowEditor() {
   const draft = useWorkflowsStore((state) => state.draft)
-  const dirty = useWorkflowsStore((state) => state.dirty)
-  const saving = useWorkflowsStore((state) => state.saving)
-  const running = useWorkflowsStore((state) => state.running)
   const error = useWorkflowsStore((state) => state.error)
   const view = useWorkflowsStore((state) => state.view)
-  const { edit, save, remove, run } = useWorkflowsStore.getState()
-  const [confirmingDelete, setConfirmingDelete] = useState(false)
+  const { edit, save, run, showView } = useWorkflowsStore.getState()
+  const form = useRef<HTMLFormElement>(null)
   if (!draft) return null
 
-  const fault = error?.code === 'WORKFLOW_INVALID' ? locateFault(error.message) : null
+  const fault = currentFault(error, draft)
+  const nameFault = fault?.target.kind === 'workflowName' ? fault.text : null
 
   const handleSubmit = (event: FormEvent) => {
     event.preventDefault()
@@ -36,38 +37,31 @@ export function WorkflowEditor() {
     await runs.selectRun(started.runId)
   }
 
+  // The faulty field may sit on the other tab, or far down a long list of steps.
+  const showField = () => {
+    if (view !== 'editor') showView('editor')
+    requestAnimationFrame(() => {
+      const marked = form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')
+      const control = marked?.matches(CONTROLS)
+        ? marked
+        : marked?.querySelector<HTMLElement>(CONTROLS)
+      control?.focus()
+      marked?.scrollIntoView({ block: 'center' })
+    })
+  }
+
   return (
-    <form className="editor" aria-label="Workflow editor" onSubmit={handleSubmit} noValidate>
-      <div className="editor-toolbar">
-        <div className="editor-name">
-          <TextField
-            label="Workflow name"
-            value={draft.name}
-            onChange={(name) => edit((current) => ({ ...current, name }))}
-            invalid={error?.code === 'WORKFLOW_INVALID' && /^name\b/.test(error.message)}
-          />
-        </div>
-        <p className="editor-state" aria-live="polite">
-          {saving ? 'Saving…' : dirty ? 'Unsaved changes' : 'Saved'}
-        </p>
-        <div className="editor-actions">
-          <button type="button" className="btn btn-quiet" onClick={() => setConfirmingDelete(true)}>
-            Delete
-          </button>
-          <button type="submit" className="btn" disabled={saving}>
-            Save
-          </button>
-          <button
-            type="button"
-            className="btn btn-primary"
-            onClick={() => void handleRun()}
-            disabled={saving || running || draft.steps.length === 0}
-          >
-            Run
-          </button>
-        </div>
-      </div>
-      {error && <EditorError error={error} />}
+    <form
+      ref={form}
+      className="editor"
+      aria-label="Workflow editor"
+      onSubmit={handleSubmit}
+      noValidate
+    >
+      <EditorToolbar nameFault={nameFault} onRun={() => void handleRun()} />
+      {error && (fault || !invalid(error)) && (
+        <EditorError error={error} fault={fault} onShowField={showField} />
+      )}
       <WorkflowTabs />
       <div className="tab-panel" role="tabpanel" id={panelId(view)} aria-labelledby={tabId(view)}>
         {view === 'editor' ? (
@@ -87,15 +81,16 @@ export function WorkflowEditor() {
           <RunsPanel />
         )}
       </div>
-      {confirmingDelete && (
-        <ConfirmDialog
-          title={`Delete “${draft.name}”?`}
-          description="The workflow is removed from this computer. This cannot be undone."
-          confirmLabel="Delete"
-          onConfirm={remove}
-          onClose={() => setConfirmingDelete(false)}
-        />
-      )}
     </form>
   )
+}
+
+const invalid = (error: EditorFailure) => error.code === 'WORKFLOW_INVALID'
+
+// A refusal whose field the person has since changed says nothing true about the draft.
+function currentFault(error: EditorFailure | null, draft: EditorDraft): WorkflowFault | null {
+  if (!error || !invalid(error)) return null
+  const fault = readWorkflowFault(error.message)
+  if (error.refused && !faultIsCurrent(fault.target, error.refused, draft)) return null
+  return fault
 }

@@ -6,6 +6,13 @@ import { draftFromWorkflow, emptyDraft, toWorkflowDraft, type EditorDraft } from
 /** The two faces of the open workflow: its definition, or its run history. */
 export type WorkflowView = 'editor' | 'runs'
 
+/** Why a save, delete or run was refused, and which of them it was. */
+export interface EditorFailure extends UiError {
+  action: 'save' | 'delete' | 'run'
+  /** The draft main refused, for a failed save: what a WORKFLOW_INVALID path points into. */
+  refused: EditorDraft | null
+}
+
 interface WorkflowsState {
   workflows: Workflow[]
   loaded: boolean
@@ -18,7 +25,7 @@ interface WorkflowsState {
   saving: boolean
   running: boolean
   /** Why the last save, delete or run was refused; WORKFLOW_INVALID names the path. */
-  error: UiError | null
+  error: EditorFailure | null
   load(): Promise<void>
   select(workflowId: string): void
   create(): void
@@ -60,8 +67,9 @@ export const useWorkflowsStore = create<WorkflowsState>()((set, get) => ({
     set({ selectedId: workflowId, draft, view: 'editor', dirty: false, error: null })
   },
 
+  // Untouched, a new workflow has nothing to lose; it counts as unsaved once edited.
   create() {
-    set({ selectedId: null, draft: emptyDraft(), view: 'editor', dirty: true, error: null })
+    set({ selectedId: null, draft: emptyDraft(), view: 'editor', dirty: false, error: null })
   },
 
   showView(view) {
@@ -88,7 +96,7 @@ export const useWorkflowsStore = create<WorkflowsState>()((set, get) => ({
       }))
       return saved
     } catch (error) {
-      set({ saving: false, error: toUiError(error) })
+      set({ saving: false, error: failure('save', error, draft) })
       return null
     }
   },
@@ -109,7 +117,7 @@ export const useWorkflowsStore = create<WorkflowsState>()((set, get) => ({
         error: null,
       }))
     } catch (error) {
-      set({ error: toUiError(error) })
+      set({ error: failure('delete', error) })
     }
   },
 
@@ -123,11 +131,19 @@ export const useWorkflowsStore = create<WorkflowsState>()((set, get) => ({
       set({ running: false, view: 'runs' })
       return { workflowId, runId }
     } catch (error) {
-      set({ running: false, error: toUiError(error) })
+      set({ running: false, error: failure('run', error) })
       return null
     }
   },
 }))
+
+function failure(
+  action: EditorFailure['action'],
+  error: unknown,
+  refused: EditorDraft | null = null,
+): EditorFailure {
+  return { ...toUiError(error), action, refused }
+}
 
 function upsert(workflows: Workflow[], saved: Workflow): Workflow[] {
   const known = workflows.some((workflow) => workflow.id === saved.id)

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { formatDuration, prettyBody, readSentRequest } from '../../../src/renderer/runs/run-format'
+import {
+  formatDuration,
+  formatLogTime,
+  formatStarted,
+  prettyBody,
+  readSentRequest,
+} from '../../../src/renderer/runs/run-format'
 
 describe('formatDuration', () => {
   const at = (ms: number) => new Date(Date.UTC(2026, 0, 1) + ms).toISOString()
@@ -35,5 +41,33 @@ describe('readSentRequest', () => {
   it('declines input of another shape', () => {
     expect(readSentRequest({ expression: '$.a' })).toBeNull()
     expect(readSentRequest('text')).toBeNull()
+  })
+})
+
+describe('formatStarted', () => {
+  const now = new Date(2026, 11, 3, 16, 30)
+  const local = (month: number, day: number, year = 2026) =>
+    new Date(year, month, day, 14, 5, 33).toISOString()
+
+  it('shows only the time for a run from today', () => {
+    expect(formatStarted(local(11, 3), now, 'en-GB')).toBe('14:05')
+  })
+
+  it('adds the date for a run from another day', () => {
+    expect(formatStarted(local(11, 2), now, 'en-US')).toBe('Dec 2, 2:05 PM')
+  })
+
+  it('adds the year for a run from another year', () => {
+    expect(formatStarted(local(11, 2, 2025), now, 'en-GB')).toBe('2 Dec 2025, 14:05')
+  })
+
+  it('shows a timestamp it cannot read as it came', () => {
+    expect(formatStarted('not a time', now)).toBe('not a time')
+  })
+})
+
+describe('formatLogTime', () => {
+  it('reads a log time to the second', () => {
+    expect(formatLogTime(new Date(2026, 11, 3, 14, 5, 33).toISOString(), 'en-GB')).toBe('14:05:33')
   })
 })

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import {
   draftFromWorkflow,
-  locateFault,
   newHttpStep,
+  rowOfHeader,
   toWorkflowDraft,
 } from '../../../src/renderer/workflows/editor-draft'
 import type { Workflow } from '../../../src/shared/workflows'
@@ -66,22 +66,14 @@ describe('editor drafts', () => {
   })
 })
 
-describe('locateFault', () => {
-  it('reads a dotted path', () => {
-    expect(locateFault('steps.1.params.url: must be a full URL')).toEqual({
-      stepIndex: 1,
-      field: 'url',
-    })
-  })
-
-  it('reads a bracketed path', () => {
-    expect(locateFault('steps[0].name: give the step a name')).toEqual({
-      stepIndex: 0,
-      field: 'name',
-    })
-  })
-
-  it('finds nothing in a message about the workflow itself', () => {
-    expect(locateFault('name: give the workflow a name')).toBeNull()
+describe('rowOfHeader', () => {
+  it('finds the row main receives under a header name: the last, matched after trimming', () => {
+    const rows = [
+      { rowId: 'h1', name: 'X-Foo', value: 'a' },
+      { rowId: 'h2', name: ' X-Foo ', value: 'b' },
+      { rowId: 'h3', name: 'Accept', value: '*/*' },
+    ]
+    expect(rowOfHeader(rows, 'X-Foo')?.rowId).toBe('h2')
+    expect(rowOfHeader(rows, 'X-Bar')).toBeNull()
   })
 })
