@@ -41,7 +41,7 @@ describe('createServices', () => {
   test('moves broken settings files aside untouched and says so', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'allv-compose-'))
     writeFileSync(join(dataDir, 'connections.json'), '{"connections": {"c1": ')
-    writeFileSync(join(dataDir, 'workflows.json'), '{"workflows": [{"name": 42}]}')
+    writeFileSync(join(dataDir, 'workflows.json'), '{"workflows": [{"na')
     const logLines: string[] = []
 
     services = await start(dataDir, logLines)
@@ -52,7 +52,7 @@ describe('createServices', () => {
     expect(notices.join('\n')).toMatch(/workflows\.json/)
     const kept = readdirSync(dataDir).filter((name) => name.includes('.corrupt-'))
     const keptText = kept.map((name) => readFileSync(join(dataDir, name), 'utf8')).sort()
-    expect(keptText).toEqual(['{"connections": {"c1": ', '{"workflows": [{"name": 42}]}'])
+    expect(keptText).toEqual(['{"connections": {"c1": ', '{"workflows": [{"na'])
     expect(await services.connections.list()).toEqual([])
     expect(logLines.some((line) => line.includes('moved aside'))).toBe(true)
   })
