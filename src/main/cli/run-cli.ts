@@ -35,9 +35,6 @@ export async function runCli(args: readonly string[], host: CliHost): Promise<Ex
 
   let services: Services | undefined
   try {
-    // Opening the run journal marks every unfinished run interrupted, as after a crash. The
-    // journal cannot tell a crashed process from a live one, so a run the app has in progress
-    // when a command starts is shown as interrupted until the app writes its next step.
     services = await createServices({
       ...createCliAdapters({ dataDir, verbose: invocation.verbose, stderr: host.stderr }),
       ...host.adapters,

@@ -40,6 +40,9 @@ const migrations: readonly string[] = [
     PRIMARY KEY (run_id, position)
   );
   `,
+  // Which process runs a run, so that opening the journal from a second process (the command
+  // line while the app runs) does not take the other's live runs for crashed ones.
+  `ALTER TABLE runs ADD COLUMN owner_pid INTEGER;`,
 ]
 
 /** The message history shows for a run that was cut short by a crash, kill or quit. */
@@ -67,24 +70,43 @@ export function migrateJournal(db: Database): void {
  * progress as failed, so history never shows a run as fine when nobody finished it. Steps not
  * yet started stay pending: they never ran. Returns how many runs were marked.
  *
- * This assumes one process owns the journal (the app is single-instance). A second process on
- * the same data folder, such as the command line while the app runs, would mark the app's live
- * runs as interrupted.
+ * A run whose owner process is still alive is left alone: the app and the command line may share
+ * the journal. A process id reused by an unrelated program after a reboot keeps such a run shown
+ * as running until that program ends and the journal is opened again.
  */
-export function interruptUnfinishedRuns(db: Database, finishedAt: string): number {
+export function interruptUnfinishedRuns(
+  db: Database,
+  finishedAt: string,
+  isOwnerAlive: (pid: number) => boolean = isOtherProcessAlive,
+): number {
+  db.function('allv_owner_alive', { deterministic: false }, (pid: unknown) =>
+    typeof pid === 'number' && isOwnerAlive(pid) ? 1 : 0,
+  )
+  const orphaned = `status IN ('running', 'waiting') AND NOT allv_owner_alive(owner_pid)`
   return db.transaction(() => {
     db.prepare(
       `UPDATE step_runs SET status = 'failed', finished_at = ?, error_code = 'RUN_INTERRUPTED',
          error_message = ?
-       WHERE status = 'running'
-         AND run_id IN (SELECT id FROM runs WHERE status IN ('running', 'waiting'))`,
+       WHERE status = 'running' AND run_id IN (SELECT id FROM runs WHERE ${orphaned})`,
     ).run(finishedAt, INTERRUPTED_MESSAGE)
     return db
       .prepare(
         `UPDATE runs SET status = 'interrupted', finished_at = ?, error_code = 'RUN_INTERRUPTED',
            error_message = ?
-         WHERE status IN ('running', 'waiting')`,
+         WHERE ${orphaned}`,
       )
       .run(finishedAt, INTERRUPTED_MESSAGE).changes
   })()
+}
+
+// This process's own unfinished runs can only be left over from an earlier, closed journal.
+function isOtherProcessAlive(pid: number): boolean {
+  if (pid === process.pid) return false
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
 }

@@ -78,8 +78,8 @@ export function openRunJournal(options: OpenRunJournalOptions): RunJournal {
   }
 
   const insertRun = db.prepare(
-    `INSERT INTO runs (id, workflow_id, workflow_name, trigger, status, started_at)
-     VALUES (?, ?, ?, ?, 'running', ?)`,
+    `INSERT INTO runs (id, workflow_id, workflow_name, trigger, status, started_at, owner_pid)
+     VALUES (?, ?, ?, ?, 'running', ?, ?)`,
   )
   const insertStep = db.prepare(
     `INSERT INTO step_runs (run_id, position, step_id, name, type, status)
@@ -118,7 +118,14 @@ export function openRunJournal(options: OpenRunJournalOptions): RunJournal {
     interruptedOnOpen,
     recovery,
     createRun: db.transaction((run: NewRun) => {
-      insertRun.run(run.id, run.workflowId, run.workflowName, run.trigger, run.startedAt)
+      insertRun.run(
+        run.id,
+        run.workflowId,
+        run.workflowName,
+        run.trigger,
+        run.startedAt,
+        process.pid,
+      )
       run.steps.forEach((step, position) => {
         insertStep.run(run.id, position, step.stepId, step.name, step.type)
       })

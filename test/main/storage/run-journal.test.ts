@@ -1,3 +1,5 @@
+import { spawn } from 'node:child_process'
+import { once } from 'node:events'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
@@ -81,11 +83,35 @@ describe('run journal', () => {
     reopened.close()
   })
 
+  it('leaves a run alone while the process that runs it is alive, then interrupts it', async () => {
+    const other = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'])
+    await once(other, 'spawn')
+    const journal = open()
+    journal.createRun(newRun('run-elsewhere'))
+    journal.close()
+    // The run now belongs to the other process, as if the command line had started it.
+    const db = new Database(join(data.dir, 'runs.sqlite'))
+    db.prepare('UPDATE runs SET owner_pid = ? WHERE id = ?').run(other.pid, 'run-elsewhere')
+    db.close()
+
+    const whileAlive = open()
+    expect(whileAlive.interruptedOnOpen).toBe(0)
+    expect(whileAlive.getRun('run-elsewhere')?.status).toBe('running')
+    whileAlive.close()
+
+    other.kill()
+    await once(other, 'exit')
+    const afterExit = open()
+    expect(afterExit.interruptedOnOpen).toBe(1)
+    expect(afterExit.getRun('run-elsewhere')?.status).toBe('interrupted')
+    afterExit.close()
+  })
+
   it('uses WAL mode and records its schema version', () => {
     open().close()
     const db = new Database(join(data.dir, 'runs.sqlite'), { readonly: true })
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
-    expect(db.pragma('user_version', { simple: true })).toBe(1)
+    expect(db.pragma('user_version', { simple: true })).toBe(2)
     db.close()
   })
 
