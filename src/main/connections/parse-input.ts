@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import { describeFirstIssue } from '../../shared/schema-issues'
 import { AllvError } from '../platform/errors'
 
 /**
@@ -8,9 +9,5 @@ import { AllvError } from '../platform/errors'
 export function parseInput<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
   const result = schema.safeParse(value)
   if (result.success) return result.data
-  const issue = result.error.issues[0]
-  const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : ''
-  throw new AllvError('INVALID_INPUT', `${where}${issue?.message ?? 'invalid request'}`, {
-    cause: result.error,
-  })
+  throw new AllvError('INVALID_INPUT', describeFirstIssue(result.error), { cause: result.error })
 }

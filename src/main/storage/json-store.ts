@@ -7,7 +7,7 @@ import { AllvError } from '../platform/errors'
 import type { Logger } from '../platform/logger'
 import { moveCorruptFileAside, type StoreRecovery } from './corrupt-file'
 import type { KeyValueStore } from './key-value-store'
-import { describeFirstIssue } from './schema-issues'
+import { describeFirstIssue } from '../../shared/schema-issues'
 
 /** conf keeps its own bookkeeping under this key; it is not part of the document. */
 const CONF_INTERNAL_KEY = '__internal__'

@@ -1,7 +1,7 @@
 import type { z } from 'zod'
 import { Workflow, WorkflowDraft, type WorkflowStep } from '../../shared/workflows'
 import { AllvError, isAllvError } from '../platform/errors'
-import { describeFirstIssue } from '../storage/schema-issues'
+import { describeFirstIssue } from '../../shared/schema-issues'
 import { checkTemplate } from './expressions'
 import { checkStepUrl } from './step-url'
 
