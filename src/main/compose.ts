@@ -77,9 +77,7 @@ export async function createServices(adapters: PlatformAdapters): Promise<Servic
       [connectionsFile.recovery?.message, ...connections.notices(), ...workflows.notices()].filter(
         isText,
       ),
-    handleDeepLink: async (url) => {
-      await deepLinks.handle(url)
-    },
+    handleDeepLink: (url) => deepLinks.handle(url),
     close: () => workflows.close(),
   }
 }

@@ -56,8 +56,11 @@ export interface WorkflowService {
 export interface Services {
   connections: ConnectionService
   workflows: WorkflowService
-  /** The one entry point for URLs that reach the app from the OS (argv, open-url). */
-  handleDeepLink(url: string): Promise<void>
+  /**
+   * The one entry point for URLs that reach the app from the OS (argv, open-url). Resolves
+   * true when a pending flow took the link; a refused link is logged, never thrown.
+   */
+  handleDeepLink(url: string): Promise<boolean>
   /** Sentences about data recovered at start (files moved aside, runs interrupted). */
   notices(): string[]
   /** The root logger, for the process that hosts the services. */

@@ -79,7 +79,7 @@ describe('allv, end to end on real parts', () => {
       .toContain('Connecting')
 
     const redirect = await signInAndCaptureRedirect(page, url, { user: ada })
-    await app.services.handleDeepLink(redirect)
+    expect(await app.services.handleDeepLink(redirect)).toBe(true)
 
     await expect.poll(() => status('Test SSO').textContent()).toBe('Connected')
     await expect.poll(() => tile('Test SSO').textContent()).toContain(ada.email)
@@ -90,10 +90,12 @@ describe('allv, end to end on real parts', () => {
 
     // The same callback a second time, and one with a forged state, change nothing.
     const before = await connections()
-    await app.services.handleDeepLink(redirect)
+    const refusals = () => app.logLines.filter((line) => line.includes('matches no pending flow'))
+    expect(await app.services.handleDeepLink(redirect)).toBe(false)
     const forged = new URL(redirect)
     forged.searchParams.set('state', 'forged-state')
-    await app.services.handleDeepLink(forged.href)
+    expect(await app.services.handleDeepLink(forged.href)).toBe(false)
+    expect(refusals()).toHaveLength(2)
     expect(await connections()).toEqual(before)
   })
 
@@ -113,6 +115,27 @@ describe('allv, end to end on real parts', () => {
     await expect.poll(() => message.textContent()).toContain('did not grant access')
     expect(await connections()).toEqual(before)
     expect(await status('Test SSO').textContent()).toBe('Connected')
+  })
+
+  test('cancelling while the browser waits restores the tile and refuses the late redirect', async () => {
+    const before = await connections()
+    const generic = tile('OAuth 2.0 / OpenID Connect')
+    await generic.getByRole('button', { name: 'Connect' }).click()
+    await dialog().getByLabel('Issuer URL').fill(oidc.issuer)
+    await dialog().getByLabel('Client ID').fill(oidc.clientId)
+    await dialog().getByRole('button', { name: 'Connect' }).click()
+    const { page, url } = await app.nextExternalPage()
+    await expect
+      .poll(() => status('OAuth 2.0 / OpenID Connect').textContent())
+      .toContain('Connecting')
+
+    await generic.getByRole('button', { name: 'Cancel' }).click()
+
+    await expect.poll(() => generic.getByRole('status').textContent()).toContain('cancelled')
+    expect(await status('OAuth 2.0 / OpenID Connect').textContent()).toBe('1 connected')
+    const late = await signInAndCaptureRedirect(page, url, { user: ada })
+    expect(await app.services.handleDeepLink(late)).toBe(false)
+    expect(await connections()).toEqual(before)
   })
 
   test('tests an API key before saving it, and shows it masked', async () => {

@@ -61,8 +61,11 @@ describe('createServices', () => {
     const logLines: string[] = []
     services = await start(mkdtempSync(join(tmpdir(), 'allv-compose-')), logLines)
 
-    await services.handleDeepLink('com.allv.desktop:/oauth/github?code=SECRET-CODE&state=nope')
-    await services.handleDeepLink('com.allv.desktop:/settings/delete-all?token=SECRET-TOKEN')
+    const forged = 'com.allv.desktop:/oauth/github?code=SECRET-CODE&state=nope'
+    expect(await services.handleDeepLink(forged)).toBe(false)
+    expect(await services.handleDeepLink('com.allv.desktop:/settings/x?token=SECRET-TOKEN')).toBe(
+      false,
+    )
 
     expect(logLines.join('\n')).not.toMatch(/SECRET-(CODE|TOKEN)/)
     expect(logLines.filter((line) => line.includes('"level":"warn"')).length).toBeGreaterThan(1)

@@ -34,7 +34,7 @@ export async function findAccountLabel(
       })
       if (outcome.accepted && outcome.account) return outcome.account
     } catch (error) {
-      context.logger.warn('Could not name the account', { reason: String(error) })
+      context.logger.warn('Could not name the account', { error })
     }
   }
   return null

@@ -127,7 +127,7 @@ export function createConnectionRegistry(
 
     for (const key of dropSecrets) {
       await secrets.delete(key).catch((error: unknown) => {
-        logger.warn('Could not delete an unused keychain entry', { key, error: String(error) })
+        logger.warn('Could not delete an unused keychain entry', { key, error })
       })
     }
   }

@@ -1,6 +1,7 @@
 import { app, dialog, ipcMain, protocol, session, shell, type BrowserWindow } from 'electron'
 import type { PlatformAdapters } from '../compose'
 import type { EventName } from '../../shared/ipc-contract'
+import { isAllvError } from '../platform/errors'
 import { createLogger, type LogSink } from '../platform/logger'
 import type { Services } from '../services'
 import { APP_PROTOCOL, resolveAppOrigin } from './app-origin'
@@ -60,6 +61,7 @@ export function startDesktopApp(deps: DesktopDependencies, launch: DesktopLaunch
   // The app's only shell.openExternal, reachable solely through the guard (checklist #15).
   const shellOpen = (url: string) => shell.openExternal(url) // eng-disable OPEN_EXTERNAL_JS_CHECK
   const openExternal = createOpenExternalSafely(shellOpen, logger)
+  const openLink = createOpenExternalSafely(shellOpen, logger, { loopbackHttp: false })
 
   protocol.registerSchemesAsPrivileged([
     { scheme: APP_PROTOCOL, privileges: APP_SCHEME_PRIVILEGES },
@@ -73,7 +75,7 @@ export function startDesktopApp(deps: DesktopDependencies, launch: DesktopLaunch
   // Links of this scheme reach only the inbox, and every one is validated by parseDeepLink.
   app.setAsDefaultProtocolClient(...registration) // eng-disable PROTOCOL_HANDLER_JS_CHECK
   app.on('web-contents-created', (_event, contents) => {
-    guardWebContents(contents, { origin, openExternal, logger })
+    guardWebContents(contents, { origin, openExternal: openLink, logger })
   })
 
   const openWindow = () => {
@@ -97,12 +99,14 @@ export function startDesktopApp(deps: DesktopDependencies, launch: DesktopLaunch
     })
     deps.subscribeToEvents(ready, (event, payload) => sendContractEvent(window, event, payload))
     openWindow()
-    inbox.deliverTo((url) => ready.handleDeepLink(url))
+    inbox.deliverTo(async (url) => void (await ready.handleDeepLink(url)))
   }
 
   start().catch((error: unknown) => {
     logger.error('startup failed', { error })
-    dialog.showErrorBox('allv could not start', error instanceof Error ? error.message : '')
+    // Only the app's own messages are written to be shown; others may quote file contents.
+    const shown = isAllvError(error) ? error.message : 'The log has the details.'
+    dialog.showErrorBox('allv could not start', shown)
     app.exit(1)
   })
   app.on('activate', () => {

@@ -7,7 +7,8 @@ export type LogFields = Record<string, string | number | boolean | null | undefi
 export interface Logger {
   debug(message: string, fields?: LogFields): void
   info(message: string, fields?: LogFields): void
-  warn(message: string, fields?: LogFields): void
+  /** `fields.error`, when given, is logged by name, code and stack, as with `error`. */
+  warn(message: string, fields?: Readonly<Record<string, unknown>>): void
   /** `fields.error`, when given, is logged by name, code and stack. */
   error(message: string, fields?: Readonly<Record<string, unknown>>): void
   child(scope: string): Logger

@@ -26,7 +26,7 @@ const link = 'com.allv.desktop:/oauth/github?code=C1&state=S1'
 const other = 'com.allv.desktop:/oauth/slack?code=C2&state=S2'
 
 function start(argv: string[] = ['/opt/allv/allv']) {
-  const handleDeepLink = vi.fn(async (_url: string) => {})
+  const handleDeepLink = vi.fn(async (_url: string) => true)
   const close = vi.fn(async () => {})
   let adapters: PlatformAdapters | undefined
   let emit: ((event: EventName, payload: unknown) => void) | undefined
@@ -180,6 +180,18 @@ describe('a cold start', () => {
 
     expect(navigate.preventDefault).toHaveBeenCalled()
     expect(contents.windowOpenHandler).not.toBeNull()
+  })
+
+  it('lets a page open https links in the browser, never a loopback service', async () => {
+    start()
+    const contents = new electron.FakeWebContents()
+    electron.app.emit('web-contents-created', fakeEvent(), contents)
+
+    contents.windowOpenHandler?.({ url: 'http://127.0.0.1:8080/admin' })
+    contents.windowOpenHandler?.({ url: 'https://docs.example/' })
+
+    await vi.waitFor(() => expect(electron.shell.openExternal).toHaveBeenCalled())
+    expect(electron.shell.openExternal.mock.calls).toEqual([['https://docs.example/']])
   })
 
   it('forwards service events to the window', async () => {

@@ -4,7 +4,7 @@ import {
   isSafeExternalUrl,
 } from '../../../src/main/desktop/open-external'
 import { isAllvError } from '../../../src/main/platform/errors'
-import { createLogger } from '../../../src/main/platform/logger'
+import { createLogger, silentLogger } from '../../../src/main/platform/logger'
 
 describe('isSafeExternalUrl', () => {
   it.each([
@@ -76,5 +76,18 @@ describe('createOpenExternalSafely', () => {
     expect(shellOpen).not.toHaveBeenCalled()
     expect(lines.join('\n')).toContain('"scheme":"file"')
     expect(lines.join('\n')).not.toContain('CANARY')
+  })
+})
+
+describe('the guard behind links the renderer opens', () => {
+  it('opens https but never a service on this machine', async () => {
+    const shellOpen = vi.fn(async () => {})
+    const open = createOpenExternalSafely(shellOpen, silentLogger, { loopbackHttp: false })
+
+    await open('https://example.com/docs')
+    const failure = await open('http://127.0.0.1:8080/admin').catch((e: unknown) => e)
+
+    expect(isAllvError(failure, 'INVALID_INPUT')).toBe(true)
+    expect(shellOpen.mock.calls).toEqual([['https://example.com/docs']])
   })
 })
