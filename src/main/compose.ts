@@ -51,7 +51,8 @@ export async function createServices(adapters: PlatformAdapters): Promise<Servic
   const connections = createConnectionService({
     store: connectionsFile,
     secrets: adapters.secrets,
-    openExternal: (url) => adapters.openExternal(url),
+    // The host's guarded opener (https, or loopback http), not Electron's shell.
+    openExternal: (url) => adapters.openExternal(url), // eng-disable OPEN_EXTERNAL_JS_CHECK
     fetch,
     clock,
     logger,

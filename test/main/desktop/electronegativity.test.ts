@@ -9,19 +9,17 @@ const electronVersion = JSON.parse(
   readFileSync(join(root, 'node_modules/electron/package.json'), 'utf8'),
 ).version as string
 
-// Everything that can reach an Electron API: lint keeps `electron` out of the rest of src/main,
-// so a check there could only match names (an adapter called openExternal), never Electron.
-// The renderer's index.html repeats the CSP as a meta tag; it is the renderer's to annotate,
-// and the header set here is the policy that binds.
-const ELECTRON_FACING = ['src/main/desktop', 'src/main/index.ts', 'src/preload']
+// All the sources, and the packaging config: a finding that is a false positive is silenced
+// where it stands, with its reason, rather than by leaving its file out of the scan.
+const SCANNED = ['src', 'build']
 
 // Needs the network, which CI does not have: it downloads Electron's release list.
 const NETWORK_CHECKS = ['AvailableSecurityFixesGlobalCheck']
 
 describe('electronegativity', () => {
-  it('finds nothing in the Electron-facing sources', async () => {
+  it('finds nothing in the sources', async () => {
     const input = mkdtempSync(join(tmpdir(), 'allv-audit-'))
-    for (const path of ELECTRON_FACING) {
+    for (const path of SCANNED) {
       if (existsSync(join(root, path)))
         cpSync(join(root, path), join(input, path), { recursive: true })
     }
