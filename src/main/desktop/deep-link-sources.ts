@@ -1,7 +1,6 @@
-import { app, type BrowserWindow } from 'electron'
+import { app } from 'electron'
 import { findDeepLinkInArgv } from '../deep-links/find-deep-link-in-argv'
 import type { DeepLinkInbox } from './deep-link-inbox'
-import { focusWindow } from './main-window'
 
 /** What a second launch tells the first one, besides its argv (which Chromium may reorder). */
 export interface SecondInstanceData {
@@ -21,22 +20,24 @@ export function claimSingleInstance(argv: readonly string[]): boolean {
  * Feeds the inbox from every way a link reaches the app: cold-start argv, `second-instance`
  * (Windows, Linux) and `open-url` (macOS). Must run before `ready`: macOS delivers the link
  * that launched the app as an `open-url` before it, and a late listener would lose it.
+ * `showWindow` brings the window forward, opening it again if it was closed, so the person sees
+ * how the sign-in ended.
  */
 export function listenForDeepLinks(
   argv: readonly string[],
   inbox: DeepLinkInbox,
-  currentWindow: () => BrowserWindow | null,
+  showWindow: () => void,
 ): void {
   app.on('open-url', (event, url) => {
     event.preventDefault()
     inbox.receive(url)
-    focusWindow(currentWindow())
+    showWindow()
   })
 
   app.on('second-instance', (_event, secondArgv, _cwd, additionalData) => {
     const link = linkFrom(additionalData) ?? findDeepLinkInArgv(secondArgv)
     if (link) inbox.receive(link)
-    focusWindow(currentWindow())
+    showWindow()
   })
 
   const coldStartLink = findDeepLinkInArgv(argv)

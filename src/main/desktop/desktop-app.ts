@@ -12,7 +12,7 @@ import { claimSingleInstance, listenForDeepLinks } from './deep-link-sources'
 import { createDesktopAdapters } from './desktop-adapters'
 import { bindInvokeHandlers, isTrustedSender, sendContractEvent } from './ipc-binding'
 import type { InvokeHandlers } from './ipc-binding'
-import { createMainWindow } from './main-window'
+import { createMainWindow, focusWindow } from './main-window'
 import { createOpenExternalSafely } from './open-external'
 import { protocolClientArgs } from './protocol-client'
 import { closeServicesBeforeQuit } from './quit-handling'
@@ -51,7 +51,11 @@ export function startDesktopApp(deps: DesktopDependencies, launch: DesktopLaunch
   let window: BrowserWindow | null = null
   let services: Services | null = null
   const inbox = createDeepLinkInbox(logger)
-  listenForDeepLinks(launch.argv, inbox, () => window)
+  // Before `ready` nothing can be shown yet; start() opens the window and drains the inbox.
+  listenForDeepLinks(launch.argv, inbox, () => {
+    if (services && !window) openWindow()
+    focusWindow(window)
+  })
 
   const origin = resolveAppOrigin({
     isPackaged: app.isPackaged,

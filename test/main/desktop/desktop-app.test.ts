@@ -111,6 +111,18 @@ describe('a second launch', () => {
     expect(window.focus).toHaveBeenCalled()
   })
 
+  it('opens the window again when a link arrives after it was closed', async () => {
+    const app = start()
+    const first = await app.started()
+    first.destroyed = true
+    first.emit('closed')
+
+    electron.app.emit('open-url', fakeEvent(), link)
+
+    expect(electron.FakeBrowserWindow.created).toHaveLength(2)
+    await vi.waitFor(() => expect(app.handleDeepLink).toHaveBeenCalledWith(link))
+  })
+
   it('prefers the link the second instance sent over its reordered argv', async () => {
     const app = start()
     await app.started()
