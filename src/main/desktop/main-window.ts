@@ -14,7 +14,7 @@ export function createMainWindow(options: { preloadPath: string; entryUrl: strin
     show: false,
     title: 'allv',
     webPreferences: {
-      // Reviewed: the preload exposes createAllvApi's named functions and nothing else.
+      // Reviewed: the preload exposes createAllvBridge's named functions and nothing else.
       preload: options.preloadPath, // eng-disable PRELOAD_JS_CHECK
       // Security checklist #3, #4, #2: isolated, sandboxed, no Node in the page.
       contextIsolation: true,
