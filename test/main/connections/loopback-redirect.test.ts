@@ -1,13 +1,8 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { defaultCatalogEntries } from '../../../src/main/connections'
 import type { CatalogEntry } from '../../../src/main/connections'
-import { launchChromium, signInAndCaptureRedirect } from '../../support/browser-sign-in'
-import { createConnectionsFixture } from '../../support/connections-fixture'
-import { startOidcServer, type OidcServer } from '../../support/oidc-server'
-
-let oidc: OidcServer
-let browser: Browser
+import { signInAndCaptureRedirect } from '../../support/browser-sign-in'
+import { useOAuthTestBed } from '../../support/oauth-test-bed'
 
 /** The generic entry, redirecting to loopback as the Google entry does. */
 const loopbackCatalog: CatalogEntry[] = defaultCatalogEntries.map((entry) =>
@@ -16,18 +11,11 @@ const loopbackCatalog: CatalogEntry[] = defaultCatalogEntries.map((entry) =>
     : entry,
 )
 
-beforeAll(async () => {
-  oidc = await startOidcServer()
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-  await oidc?.close()
-})
+const bed = useOAuthTestBed({ fixture: () => ({ catalog: loopbackCatalog }) })
 
 describe('the loopback redirect', () => {
   it('receives the redirect on an ephemeral 127.0.0.1 port, then closes', async () => {
-    const fixture = createConnectionsFixture({ catalog: loopbackCatalog })
+    const { fixture, oidc, context } = bed
     const { flowId } = await fixture.service.startOAuth({
       providerId: 'oauth2',
       server: { issuer: oidc.issuer },
@@ -37,7 +25,7 @@ describe('the loopback redirect', () => {
     const redirectUri = new URL(authorizeUrl).searchParams.get('redirect_uri') ?? ''
     expect(redirectUri).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/oauth\/oauth2$/)
 
-    const page = await browser.newPage()
+    const page = await context.newPage()
     await signInAndCaptureRedirect(page, authorizeUrl, {
       user: oidc.user,
       redirectPrefix: redirectUri,
@@ -49,6 +37,5 @@ describe('the loopback redirect', () => {
     expect((await fixture.service.list())[0]?.account).toBe('ada@example.test')
     await expect(fetch(redirectUri)).rejects.toThrow()
     await page.close()
-    await fixture.close()
   })
 })

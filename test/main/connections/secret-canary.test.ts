@@ -1,25 +1,10 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { secretKeys, type StoredTokens } from '../../../src/main/connections/connection-record'
-import { launchChromium } from '../../support/browser-sign-in'
 import { connectThroughBrowser } from '../../support/connect-through-browser'
-import { createConnectionsFixture } from '../../support/connections-fixture'
-import { startOidcServer, type OidcServer } from '../../support/oidc-server'
+import { useOAuthTestBed } from '../../support/oauth-test-bed'
 
 const canaryKey = 'canary-api-key-7f3e9b1c5a2d4e6f'
 const canaryClientSecret = 'canary-client-secret-0c1d2e3f'
-
-let oidc: OidcServer
-let browser: Browser
-
-beforeAll(async () => {
-  oidc = await startOidcServer({ apiKey: canaryKey })
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-  await oidc?.close()
-})
 
 /** RFC 7636 §4.5: the verifiers the token endpoint received, read from the request bodies. */
 const verifiers: string[] = []
@@ -29,10 +14,14 @@ const fetchNotingVerifiers: typeof fetch = (input, init) => {
   return fetch(input, init)
 }
 
+const bed = useOAuthTestBed({
+  server: { apiKey: canaryKey },
+  fixture: () => ({ fetch: fetchNotingVerifiers }),
+})
+
 describe('secrets stay in the keychain', () => {
   it('keeps tokens, keys, codes, verifiers, client secrets from files, logs and UI', async () => {
-    const fixture = createConnectionsFixture({ fetch: fetchNotingVerifiers })
-    const context = await browser.newContext()
+    const { fixture, oidc } = bed
     const payloads: unknown[] = []
     fixture.service.onChanged((views) => payloads.push(views))
     fixture.service.onFlowEnded((event) => payloads.push(event))
@@ -43,7 +32,7 @@ describe('secrets stay in the keychain', () => {
       planted.push(tokens.accessToken, tokens.refreshToken ?? 'no refresh token')
     }
 
-    const { ended, link } = await connectThroughBrowser({ fixture, oidc, browser: context })
+    const { ended, link } = await connectThroughBrowser(bed.browserConnect())
     const connectionId = ended.connectionId ?? ''
     planted.push(link.params.get('code') ?? 'no code', link.state)
     expect(verifiers).toHaveLength(1)
@@ -90,7 +79,5 @@ describe('secrets stay in the keychain', () => {
     }
 
     for (const view of await fixture.service.list()) await fixture.service.disconnect(view.id)
-    await context.close()
-    await fixture.close()
   })
 })

@@ -1,20 +1,10 @@
-import type { Browser, BrowserContext } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { secretKeys, type StoredTokens } from '../../../src/main/connections/connection-record'
 import { createSystemSecretStore } from '../../../src/main/secrets/keytar-secret-store'
 import type { SecretStore } from '../../../src/main/secrets/secret-store'
-import { launchChromium } from '../../support/browser-sign-in'
 import { connectThroughBrowser } from '../../support/connect-through-browser'
-import {
-  createConnectionsFixture,
-  type ConnectionsFixture,
-} from '../../support/connections-fixture'
-import { startOidcServer, type OidcServer } from '../../support/oidc-server'
+import { useOAuthTestBed } from '../../support/oauth-test-bed'
 
-let oidc: OidcServer
-let browser: Browser
-let context: BrowserContext
-let fixture: ConnectionsFixture
 let connectionId: string
 const keychainEvents: string[] = []
 
@@ -31,43 +21,31 @@ const recordingKeychain = (): SecretStore => {
   }
 }
 
+const bed = useOAuthTestBed({ fixture: () => ({ secrets: recordingKeychain() }) })
+
 const storedTokens = async (): Promise<StoredTokens> =>
-  JSON.parse((await fixture.secrets.get(secretKeys.tokens(connectionId))) ?? 'null')
+  JSON.parse((await bed.fixture.secrets.get(secretKeys.tokens(connectionId))) ?? 'null')
 
 const resourceStatus = async (headers: Record<string, string>) =>
-  (await fetch(oidc.resourceUrl, { headers })).status
+  (await fetch(bed.oidc.resourceUrl, { headers })).status
 
 /** Moves the clock to 30 s before the access token expires, inside the refresh margin. */
 const nearExpiry = () => {
-  fixture.clock.skewMs += 3600_000 - 30_000
+  bed.fixture.clock.skewMs += 3600_000 - 30_000
 }
 
-beforeAll(async () => {
-  oidc = await startOidcServer()
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-  await oidc?.close()
-})
 beforeEach(async () => {
   keychainEvents.length = 0
-  fixture = createConnectionsFixture({ secrets: recordingKeychain() })
-  context = await browser.newContext()
-  const { ended } = await connectThroughBrowser({ fixture, oidc, browser: context })
+  const { ended } = await connectThroughBrowser(bed.browserConnect())
   connectionId = ended.connectionId ?? ''
-})
-afterEach(async () => {
-  await context.close()
-  await fixture.close()
 })
 
 describe('access tokens of an OAuth connection', () => {
   it('are used as they are while far from expiry', async () => {
-    const before = oidc.hits('/token')
-    const credentials = await fixture.service.credentialsFor(connectionId)
+    const before = bed.oidc.hits('/token')
+    const credentials = await bed.fixture.service.credentialsFor(connectionId)
 
-    expect(oidc.hits('/token')).toBe(before)
+    expect(bed.oidc.hits('/token')).toBe(before)
     expect(credentials.headers.Authorization).toBe(`Bearer ${(await storedTokens()).accessToken}`)
   })
 
@@ -76,11 +54,11 @@ describe('access tokens of an OAuth connection', () => {
     nearExpiry()
     keychainEvents.length = 0
 
-    const hits = oidc.hits('/token')
-    const credentials = await fixture.service.credentialsFor(connectionId)
+    const hits = bed.oidc.hits('/token')
+    const credentials = await bed.fixture.service.credentialsFor(connectionId)
     keychainEvents.push('credentials returned')
 
-    expect(oidc.hits('/token')).toBe(hits + 1)
+    expect(bed.oidc.hits('/token')).toBe(hits + 1)
     expect(keychainEvents).toEqual([
       `set ${secretKeys.tokens(connectionId)}`,
       'credentials returned',
@@ -94,49 +72,49 @@ describe('access tokens of an OAuth connection', () => {
 
   it('are refreshed once after a 401', async () => {
     const old = await storedTokens()
-    const hits = oidc.hits('/token')
+    const hits = bed.oidc.hits('/token')
 
-    const credentials = await fixture.service.credentialsFor(connectionId, {
+    const credentials = await bed.fixture.service.credentialsFor(connectionId, {
       afterUnauthorized: true,
     })
 
-    expect(oidc.hits('/token')).toBe(hits + 1)
+    expect(bed.oidc.hits('/token')).toBe(hits + 1)
     expect(credentials.headers.Authorization).not.toBe(`Bearer ${old.accessToken}`)
     expect(await resourceStatus(credentials.headers)).toBe(200)
   })
 
   it('refreshes once when two steps see an expired token at the same time', async () => {
     nearExpiry()
-    const hits = oidc.hits('/token')
+    const hits = bed.oidc.hits('/token')
 
     const [first, second] = await Promise.all([
-      fixture.service.credentialsFor(connectionId),
-      fixture.service.credentialsFor(connectionId),
+      bed.fixture.service.credentialsFor(connectionId),
+      bed.fixture.service.credentialsFor(connectionId),
     ])
 
-    expect(oidc.hits('/token')).toBe(hits + 1)
+    expect(bed.oidc.hits('/token')).toBe(hits + 1)
     expect(first).toEqual(second)
     expect(await resourceStatus(first.headers)).toBe(200)
   })
 
   it('refreshes once when two steps get a 401 at the same time', async () => {
-    const hits = oidc.hits('/token')
+    const hits = bed.oidc.hits('/token')
 
     const [first, second] = await Promise.all([
-      fixture.service.credentialsFor(connectionId, { afterUnauthorized: true }),
-      fixture.service.credentialsFor(connectionId, { afterUnauthorized: true }),
+      bed.fixture.service.credentialsFor(connectionId, { afterUnauthorized: true }),
+      bed.fixture.service.credentialsFor(connectionId, { afterUnauthorized: true }),
     ])
 
-    expect(oidc.hits('/token')).toBe(hits + 1)
+    expect(bed.oidc.hits('/token')).toBe(hits + 1)
     expect(first).toEqual(second)
     expect(await resourceStatus(first.headers)).toBe(200)
   })
 
   it('keep working after a restart because the rotated refresh token was persisted', async () => {
     nearExpiry()
-    await fixture.service.credentialsFor(connectionId)
+    await bed.fixture.service.credentialsFor(connectionId)
 
-    const restarted = fixture.restart()
+    const restarted = bed.fixture.restart()
     nearExpiry()
     const credentials = await restarted.credentialsFor(connectionId)
 
@@ -146,39 +124,41 @@ describe('access tokens of an OAuth connection', () => {
 
   it('mark the connection "needs reconnect" when the refresh answers invalid_grant', async () => {
     const spent = await storedTokens()
-    await fixture.service.credentialsFor(connectionId, { afterUnauthorized: true })
+    await bed.fixture.service.credentialsFor(connectionId, { afterUnauthorized: true })
     // A lost rotation: the spent refresh token comes back, and the provider kills the grant.
-    await fixture.secrets.set(secretKeys.tokens(connectionId), JSON.stringify(spent))
+    await bed.fixture.secrets.set(secretKeys.tokens(connectionId), JSON.stringify(spent))
     const changes: string[] = []
-    fixture.service.onChanged((views) => changes.push(views[0]?.status ?? 'none'))
+    bed.fixture.service.onChanged((views) => changes.push(views[0]?.status ?? 'none'))
 
-    const attempt = fixture.service.credentialsFor(connectionId, { afterUnauthorized: true })
+    const attempt = bed.fixture.service.credentialsFor(connectionId, { afterUnauthorized: true })
 
     await expect(attempt).rejects.toMatchObject({ code: 'NEEDS_RECONNECT' })
-    const [view] = await fixture.service.list()
+    const [view] = await bed.fixture.service.list()
     expect(view?.status).toBe('needsReconnect')
     expect(view?.problem).toMatch(/Reconnect/)
     expect(changes).toEqual(['needsReconnect'])
-    await expect(fixture.service.credentialsFor(connectionId)).rejects.toMatchObject({
+    await expect(bed.fixture.service.credentialsFor(connectionId)).rejects.toMatchObject({
       code: 'NEEDS_RECONNECT',
     })
   })
 
   it('are repaired in place by reconnecting: same connection id, connected again', async () => {
     const spent = await storedTokens()
-    await fixture.service.credentialsFor(connectionId, { afterUnauthorized: true })
-    await fixture.secrets.set(secretKeys.tokens(connectionId), JSON.stringify(spent))
-    await fixture.service.credentialsFor(connectionId, { afterUnauthorized: true }).catch(() => {})
-    const [broken] = await fixture.service.list()
+    await bed.fixture.service.credentialsFor(connectionId, { afterUnauthorized: true })
+    await bed.fixture.secrets.set(secretKeys.tokens(connectionId), JSON.stringify(spent))
+    await bed.fixture.service
+      .credentialsFor(connectionId, { afterUnauthorized: true })
+      .catch(() => {})
+    const [broken] = await bed.fixture.service.list()
 
-    const { ended } = await connectThroughBrowser({ fixture, oidc, browser: context, connectionId })
+    const { ended } = await connectThroughBrowser(bed.browserConnect({ connectionId }))
 
     expect(ended).toMatchObject({ outcome: 'connected', connectionId })
-    const views = await fixture.service.list()
+    const views = await bed.fixture.service.list()
     expect(views).toHaveLength(1)
     expect(views[0]).toMatchObject({ id: connectionId, status: 'connected', problem: null })
     expect(views[0]?.createdAt).toBe(broken?.createdAt)
-    const credentials = await fixture.service.credentialsFor(connectionId)
+    const credentials = await bed.fixture.service.credentialsFor(connectionId)
     expect(await resourceStatus(credentials.headers)).toBe(200)
   })
 })
