@@ -1,7 +1,7 @@
-import { useState, type FormEvent } from 'react'
-import type { CatalogEntryView } from '../../shared/connections'
+import { useState } from 'react'
 import { TextField } from '../ui/fields'
 import { InlineAlert } from '../ui/inline-alert'
+import { ConnectFormFooter, useConnectSubmit, type ConnectFormProps } from './connect-form'
 import {
   buildApiKeyRequest,
   initialApiKeyValues,
@@ -10,43 +10,22 @@ import {
 } from './connect-requests'
 import { useConnectionsStore } from './connections-store'
 
-interface ApiKeyFormProps {
-  entry: CatalogEntryView
-  tileKey: string
-  connectionId?: string
-  onDone(): void
-}
-
 /** Takes a pasted key; main tests it with a real request before anything is saved. */
-export function ApiKeyForm({ entry, tileKey, connectionId, onDone }: ApiKeyFormProps) {
+export function ApiKeyForm({ entry, tileKey, connectionId, onDone }: ConnectFormProps) {
   const connectApiKey = useConnectionsStore((state) => state.connectApiKey)
   const [values, setValues] = useState(initialApiKeyValues)
-  const [errors, setErrors] = useState<FormErrors<ApiKeyFormValues>>({})
-  const [failure, setFailure] = useState<string | null>(null)
-  const [pending, setPending] = useState(false)
+  const { errors, failure, pending, submit } = useConnectSubmit(
+    () => buildApiKeyRequest(entry, values, connectionId),
+    (request) => connectApiKey(request, tileKey),
+    onDone,
+  )
   const askSettings = entry.generic && !connectionId
 
   const change = (key: keyof ApiKeyFormValues) => (value: string) =>
     setValues((current) => ({ ...current, [key]: value }))
 
-  const handleSubmit = async (event: FormEvent) => {
-    event.preventDefault()
-    const built = buildApiKeyRequest(entry, values, connectionId)
-    setErrors(built.errors ?? {})
-    if (!built.request) return
-    setFailure(null)
-    setPending(true)
-    try {
-      await connectApiKey(built.request, tileKey)
-      onDone()
-    } catch (error) {
-      setFailure((error as Error).message)
-      setPending(false)
-    }
-  }
-
   return (
-    <form className="dialog-form" onSubmit={(event) => void handleSubmit(event)} noValidate>
+    <form className="dialog-form" onSubmit={(event) => void submit(event)} noValidate>
       <div className="dialog-body">
         {askSettings && (
           <TextField
@@ -80,14 +59,7 @@ export function ApiKeyForm({ entry, tileKey, connectionId, onDone }: ApiKeyFormP
         )}
         {failure && <InlineAlert title="The key was not saved">{failure}</InlineAlert>}
       </div>
-      <footer className="dialog-actions">
-        <button type="button" className="btn" onClick={onDone}>
-          Cancel
-        </button>
-        <button type="submit" className="btn btn-primary" disabled={pending}>
-          {connectionId ? 'Reconnect' : 'Connect'}
-        </button>
-      </footer>
+      <ConnectFormFooter reconnecting={Boolean(connectionId)} pending={pending} onCancel={onDone} />
     </form>
   )
 }

@@ -35,7 +35,8 @@ export interface ApiKeyFormValues {
 /** Field-level problems found before anything is sent; main checks everything again. */
 export type FormErrors<T> = Partial<Record<keyof T, string>>
 
-type Built<R, T> = { request: R; errors: null } | { request: null; errors: FormErrors<T> }
+/** A form's values turned into a request, or the errors that stop it. */
+export type Built<R, T> = { request: R; errors: null } | { request: null; errors: FormErrors<T> }
 
 /** The OAuth form's starting values for an entry. */
 export function initialOAuthValues(entry: CatalogEntryView): OAuthFormValues {

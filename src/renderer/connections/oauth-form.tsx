@@ -1,7 +1,7 @@
-import { useState, type FormEvent } from 'react'
-import type { CatalogEntryView } from '../../shared/connections'
+import { useState } from 'react'
 import { CheckboxField, TextField } from '../ui/fields'
 import { InlineAlert } from '../ui/inline-alert'
+import { ConnectFormFooter, useConnectSubmit, type ConnectFormProps } from './connect-form'
 import {
   buildOAuthRequest,
   initialOAuthValues,
@@ -10,43 +10,22 @@ import {
 } from './connect-requests'
 import { useConnectionsStore } from './connections-store'
 
-interface OAuthFormProps {
-  entry: CatalogEntryView
-  tileKey: string
-  connectionId?: string
-  onDone(): void
-}
-
 /** Where an OAuth connection starts: the provider's endpoints, the person's app, the scopes. */
-export function OAuthForm({ entry, tileKey, connectionId, onDone }: OAuthFormProps) {
+export function OAuthForm({ entry, tileKey, connectionId, onDone }: ConnectFormProps) {
   const startOAuth = useConnectionsStore((state) => state.startOAuth)
   const [values, setValues] = useState(() => initialOAuthValues(entry))
-  const [errors, setErrors] = useState<FormErrors<OAuthFormValues>>({})
-  const [failure, setFailure] = useState<string | null>(null)
-  const [pending, setPending] = useState(false)
+  const { errors, failure, pending, submit } = useConnectSubmit(
+    () => buildOAuthRequest(entry, values, connectionId),
+    (request) => startOAuth(request, tileKey),
+    onDone,
+  )
   const askClient = entry.generic || entry.needsClientId
 
   const change = (key: keyof OAuthFormValues) => (value: string | boolean) =>
     setValues((current) => ({ ...current, [key]: value }))
 
-  const handleSubmit = async (event: FormEvent) => {
-    event.preventDefault()
-    const built = buildOAuthRequest(entry, values, connectionId)
-    setErrors(built.errors ?? {})
-    if (!built.request) return
-    setFailure(null)
-    setPending(true)
-    try {
-      await startOAuth(built.request, tileKey)
-      onDone()
-    } catch (error) {
-      setFailure((error as Error).message)
-      setPending(false)
-    }
-  }
-
   return (
-    <form className="dialog-form" onSubmit={(event) => void handleSubmit(event)} noValidate>
+    <form className="dialog-form" onSubmit={(event) => void submit(event)} noValidate>
       <div className="dialog-body">
         {entry.generic && (
           <>
@@ -111,15 +90,13 @@ export function OAuthForm({ entry, tileKey, connectionId, onDone }: OAuthFormPro
         )}
         {failure && <InlineAlert title="Could not start connecting">{failure}</InlineAlert>}
       </div>
-      <footer className="dialog-actions">
-        <p className="dialog-footnote">Your browser opens to sign in and approve.</p>
-        <button type="button" className="btn" onClick={onDone}>
-          Cancel
-        </button>
-        <button type="submit" className="btn btn-primary" disabled={pending}>
-          {pending ? 'Opening browser…' : connectionId ? 'Reconnect' : 'Connect'}
-        </button>
-      </footer>
+      <ConnectFormFooter
+        reconnecting={Boolean(connectionId)}
+        pending={pending}
+        pendingLabel="Opening browser…"
+        footnote="Your browser opens to sign in and approve."
+        onCancel={onDone}
+      />
     </form>
   )
 }
