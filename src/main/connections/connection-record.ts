@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { AuthKind, ConnectionStatus, type ConnectionView } from '../../shared/connections'
+import { ConnectionView, type AuthKind, type ConnectionStatus } from '../../shared/connections'
 
 /** Endpoints of the authorization server a connection was made with (no secrets). */
 export interface StoredOAuthServer {
@@ -100,18 +100,9 @@ const storedServer = z.object({
 })
 
 /** The shape a record must have when read back; a hand-edited or older file may differ. */
-export const ConnectionRecordSchema = z.object({
+export const ConnectionRecordSchema = ConnectionView.extend({
   id: z.string().min(1),
   providerId: z.string().min(1),
-  label: z.string(),
-  authKind: AuthKind,
-  status: ConnectionStatus,
-  account: z.string().nullable(),
-  scopes: z.array(z.string()),
-  maskedKey: z.string().nullable(),
-  problem: z.string().nullable(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
   oauth: z
     .object({
       server: storedServer,
